@@ -1,0 +1,194 @@
+/**
+ * The SQLite schema. Timestamps are integer milliseconds since the epoch (UTC); money columns are
+ * integer nano-dollars named `*_usd_nanos` so a later billed-currency column can sit beside them
+ * (DESIGN.md, "Money"). Unknown is NULL, never 0: a NULL cost means "price unknown".
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
+
+export const providers = sqliteTable('providers', {
+  id: text('id').primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  baseUrl: text('base_url').notNull(),
+  /** Where the key lives ("safe-storage:<id>", "keyring:<id>", "env:OPENAI_API_KEY"); never the key. */
+  keyRef: text('key_ref'),
+  keyLast4: text('key_last4'),
+  enabledModelsJson: text('enabled_models_json').notNull().default('[]'),
+  modelSettingsJson: text('model_settings_json').notNull().default('{}'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    providerId: text('provider_id'),
+    model: text('model'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('conversations_updated_at').on(t.updatedAt)],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['system', 'user', 'assistant'] }).notNull(),
+    content: text('content').notNull(),
+    reasoningText: text('reasoning_text'),
+    /** complete | partial (stopped or failed mid-answer) | failed (nothing came back) */
+    status: text('status', { enum: ['complete', 'partial', 'failed'] }).notNull(),
+    requestId: text('request_id'),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('messages_conversation_created').on(t.conversationId, t.createdAt)],
+);
+
+export const REQUEST_STATUSES = [
+  'pending',
+  'streaming',
+  'completed',
+  'cancelled',
+  'failed',
+  'interrupted',
+  'refused',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The ledger: one row per provider call, finalized exactly once. */
+export const requests = sqliteTable(
+  'requests',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id'),
+    userMessageId: text('user_message_id'),
+    assistantMessageId: text('assistant_message_id'),
+    providerId: text('provider_id').notNull(),
+    providerKind: text('provider_kind').notNull(),
+    model: text('model').notNull(),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
+    streamed: integer('streamed', { mode: 'boolean' }).notNull(),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    cachedInputTokens: integer('cached_input_tokens'),
+    cacheWriteTokens: integer('cache_write_tokens'),
+    reasoningTokens: integer('reasoning_tokens'),
+    usageSource: text('usage_source', { enum: ['provider', 'estimated'] }),
+    rawUsageJson: text('raw_usage_json'),
+    /** The provider's own figure where it reports one (OpenRouter usage.cost), beside ours. */
+    providerCostUsdNanos: integer('provider_cost_usd_nanos').$type<Nanodollars>(),
+    priceInputUsdNanosPerMTok: integer('price_input_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    priceOutputUsdNanosPerMTok: integer('price_output_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    priceCacheReadUsdNanosPerMTok: integer('price_cache_read_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    priceCacheWriteUsdNanosPerMTok: integer('price_cache_write_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    /** "genai-prices@0.1.8", "override:<id>", "local"; NULL when no price is known. */
+    priceSource: text('price_source'),
+    costUsdNanos: integer('cost_usd_nanos').$type<Nanodollars>(),
+    billedCurrency: text('billed_currency').notNull().default('USD'),
+    reservedUsdNanos: integer('reserved_usd_nanos').$type<Nanodollars>().notNull().default(sql`0`),
+    estimatedInputTokens: integer('estimated_input_tokens'),
+    partialText: text('partial_text'),
+    partialReasoning: text('partial_reasoning'),
+    checkpointAt: integer('checkpoint_at'),
+    startedAt: integer('started_at').notNull(),
+    ttftMs: integer('ttft_ms'),
+    finishedAt: integer('finished_at'),
+    durationMs: integer('duration_ms'),
+    finishReason: text('finish_reason'),
+    cancelReason: text('cancel_reason'),
+    error: text('error'),
+  },
+  (t) => [
+    index('requests_started_at').on(t.startedAt),
+    index('requests_provider_started').on(t.providerId, t.startedAt),
+    index('requests_model_started').on(t.model, t.startedAt),
+    index('requests_conversation').on(t.conversationId),
+    index('requests_open').on(t.status).where(sql`status IN ('pending', 'streaming')`),
+  ],
+);
+
+export const budgets = sqliteTable(
+  'budgets',
+  {
+    id: text('id').primaryKey(),
+    scope: text('scope', { enum: ['overall', 'provider', 'model'] }).notNull(),
+    /** Provider id for scope 'provider', model name for scope 'model', '' for overall. */
+    scopeValue: text('scope_value').notNull().default(''),
+    monthlyCapUsdNanos: integer('monthly_cap_usd_nanos').$type<Nanodollars>().notNull(),
+    warnAtPercent: integer('warn_at_percent').notNull().default(80),
+    strict: integer('strict', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('budgets_scope').on(t.scope, t.scopeValue)],
+);
+
+/** A warning or cap-reached notice is shown once per cap per month. */
+export const budgetAlerts = sqliteTable(
+  'budget_alerts',
+  {
+    budgetId: text('budget_id')
+      .notNull()
+      .references(() => budgets.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    kind: text('kind', { enum: ['warning', 'reached'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.budgetId, t.month, t.kind] })],
+);
+
+export const priceOverrides = sqliteTable(
+  'price_overrides',
+  {
+    id: text('id').primaryKey(),
+    providerId: text('provider_id').notNull(),
+    model: text('model').notNull(),
+    inputUsdNanosPerMTok: integer('input_usd_nanos_per_mtok').$type<NanodollarsPerMTok>().notNull(),
+    outputUsdNanosPerMTok: integer('output_usd_nanos_per_mtok').$type<NanodollarsPerMTok>().notNull(),
+    cacheReadUsdNanosPerMTok: integer('cache_read_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    cacheWriteUsdNanosPerMTok: integer('cache_write_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    effectiveFrom: integer('effective_from').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('price_overrides_lookup').on(t.providerId, t.model, t.effectiveFrom)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  valueJson: text('value_json').notNull(),
+});
+
+/**
+ * Sums per local day × provider × model × status, written in the same transaction as each
+ * finalize, so dashboards stay fast at a million rows. The ledger stays the truth: this table is
+ * rebuilt from it whenever the time-zone setting changes, and can be rebuilt at any time.
+ */
+export const usageDailyRollup = sqliteTable(
+  'usage_daily_rollup',
+  {
+    day: text('day').notNull(),
+    providerId: text('provider_id').notNull(),
+    model: text('model').notNull(),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
+    requests: integer('requests').notNull(),
+    inputTokens: integer('input_tokens').notNull(),
+    cachedInputTokens: integer('cached_input_tokens').notNull(),
+    cacheWriteTokens: integer('cache_write_tokens').notNull(),
+    outputTokens: integer('output_tokens').notNull(),
+    reasoningTokens: integer('reasoning_tokens').notNull(),
+    costUsdNanos: integer('cost_usd_nanos').$type<Nanodollars>().notNull(),
+    unpricedRequests: integer('unpriced_requests').notNull(),
+    estimatedRequests: integer('estimated_requests').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.providerId, t.model, t.status] })],
+);

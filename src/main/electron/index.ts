@@ -1,0 +1,88 @@
+/**
+ * The Electron host: the only code that imports 'electron' at run time. It opens the core on the
+ * user's data folder, binds the IPC contract and forwards core events to the window; everything
+ * it configures is in small modules typed against Electron and tested at their boundary.
+ */
+import { join } from 'node:path';
+import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { EVENT_CHANNEL } from '../../shared/contract';
+import { createCore, type Core } from '../core/app/create-core';
+import { bindIpc } from './ipc-bridge';
+import { findElectronNativeBinding } from './native-binding';
+import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(__dirname, '../renderer/index.html');
+
+function isAppUrl(url: string): boolean {
+  if (rendererUrl) return url.startsWith(rendererUrl);
+  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Tallychat',
+    show: false,
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.cjs')),
+  });
+  lockDownWebContents(window.webContents, (url) => shell.openExternal(url), isAppUrl);
+  window.once('ready-to-show', () => window.show());
+  if (rendererUrl) void window.loadURL(rendererUrl);
+  else void window.loadFile(rendererFile);
+  return window;
+}
+
+function start(): void {
+  const nativeBinding = findElectronNativeBinding(app.getAppPath(), process.versions.electron);
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    host: 'electron',
+    ...(nativeBinding ? { nativeBinding } : {}),
+    onInternalError: (method, error) => console.error(`[tallychat] ${method} failed`, error),
+  });
+  lockDownSession(session.defaultSession);
+  bindIpc(ipcMain, core.dispatch, (event) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    return mainWindow !== undefined && event.sender === mainWindow.webContents && isAppUrl(frameUrl);
+  });
+  core.events.subscribe((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Tallychat could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void core?.close();
+  });
+}

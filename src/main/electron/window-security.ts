@@ -1,0 +1,65 @@
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+
+/** Electron's security checklist, as settings: the renderer is a web page with no Node. */
+export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+  };
+}
+
+/** Only web links leave the app, and only to the system browser. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export type OpenExternal = (url: string) => Promise<void>;
+
+/** Blocks navigation and new windows; http(s) links go to the system browser instead. */
+export function lockDownWebContents(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  openExternal: OpenExternal,
+  isAppUrl: (url: string) => boolean,
+): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    if (isSafeExternalUrl(url)) void openExternal(url);
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Denies every permission (camera, notifications, geolocation…) and adds the CSP to every response. */
+export function lockDownSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+    webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
+  },
+): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
