@@ -1,0 +1,174 @@
+/**
+ * Throughput of the provider stream path on a ~20 MB OpenAI chat stream held in memory, fed in
+ * 64 KiB chunks (no network), against JSON.parse alone and the official openai SDK's parser.
+ * Run: npx tsx bench/stream-throughput.ts
+ */
+import { createParser } from 'eventsource-parser';
+import { Stream } from 'openai/streaming';
+import { openAiChatAdapter } from '../src/main/core/providers/openai-chat-adapter';
+import { PartSink } from '../src/main/core/providers/part-sink';
+import { createSseEventReader } from '../src/main/core/providers/sse-event-reader';
+import { errorContext } from '../src/main/core/providers/error-factory';
+import { callProvider } from '../src/main/core/providers/call-provider';
+import type { ProviderEndpoint } from '../src/main/core/providers/provider-types';
+
+const TARGET_BYTES = 20 * 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+const RUNS = 7;
+const WARMUP = 2;
+
+const WORDS = ['the', 'ledger', ' counts', ' every', ' token', ',', ' café', ' naïve', ' 世界', ' 🌍', '\n', ' "quoted"', ' tally'];
+
+/** A realistic stream: role chunk, many one-word content chunks, finish, usage, [DONE]. */
+function generateStream(): { bytes: Uint8Array; payloads: string[]; expectedChars: number } {
+  const payloads: string[] = [];
+  const head = { id: 'chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT', object: 'chat.completion.chunk', created: 1741569952, model: 'gpt-4o-2024-08-06', service_tier: 'default', system_fingerprint: 'fp_fc9f1d7035' };
+  payloads.push(JSON.stringify({ ...head, choices: [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }] }));
+  let size = 0;
+  let expectedChars = 0;
+  for (let i = 0; size < TARGET_BYTES; i++) {
+    const content = WORDS[i % WORDS.length] ?? '';
+    expectedChars += content.length;
+    const payload = JSON.stringify({ ...head, choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: null }] });
+    payloads.push(payload);
+    size += payload.length + 8;
+  }
+  payloads.push(JSON.stringify({ ...head, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] }));
+  payloads.push(JSON.stringify({ ...head, choices: [], usage: { prompt_tokens: 19, completion_tokens: payloads.length, total_tokens: 19 + payloads.length, prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0 } } }));
+  const text = `${payloads.map((p) => `data: ${p}\n\n`).join('')}data: [DONE]\n\n`;
+  return { bytes: new TextEncoder().encode(text), payloads, expectedChars };
+}
+
+function chunksOf(bytes: Uint8Array): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) chunks.push(bytes.subarray(at, at + CHUNK_BYTES));
+  return chunks;
+}
+
+function readableOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const chunk = chunks[i++];
+      if (chunk) controller.enqueue(chunk);
+      else controller.close();
+    },
+  });
+}
+
+interface ChunkLike {
+  choices?: Array<{ delta?: { content?: string | null } }>;
+}
+
+/** (a) JSON.parse of each data payload, already cut out: the floor any parser pays. */
+function jsonParseOnly(payloads: string[]): number {
+  let chars = 0;
+  for (const payload of payloads) {
+    const chunk = JSON.parse(payload) as ChunkLike;
+    chars += chunk.choices?.[0]?.delta?.content?.length ?? 0;
+  }
+  return chars;
+}
+
+/** (a2) Bare eventsource-parser + JSON.parse: what our reader is built on, without an adapter. */
+function bareParserAndJsonParse(chunks: Uint8Array[]): number {
+  const decoder = new TextDecoder();
+  let chars = 0;
+  const parser = createParser({
+    onEvent(event) {
+      if (event.data === '[DONE]') return;
+      chars += (JSON.parse(event.data) as ChunkLike).choices?.[0]?.delta?.content?.length ?? 0;
+    },
+  });
+  for (const chunk of chunks) parser.feed(decoder.decode(chunk, { stream: true }));
+  return chars;
+}
+
+/** (b) The openai SDK's SSE decoder and JSON parse, as its streaming client uses them. */
+async function openAiSdk(chunks: Uint8Array[]): Promise<number> {
+  const response = new Response(readableOf(chunks), { headers: { 'content-type': 'text/event-stream' } });
+  let chars = 0;
+  for await (const chunk of Stream.fromSSEResponse<ChunkLike>(response, new AbortController())) {
+    chars += chunk.choices?.[0]?.delta?.content?.length ?? 0;
+  }
+  return chars;
+}
+
+const endpoint: ProviderEndpoint = { kind: 'openai', displayName: 'OpenAI', baseUrl: 'http://bench.invalid/v1' };
+
+/** (c) Our SSE reader and OpenAI adapter, one batch of parts per 64 KiB chunk. */
+function ourReaderAndAdapter(chunks: Uint8Array[]): number {
+  const sink = new PartSink(errorContext(endpoint));
+  const session = openAiChatAdapter('openai').openSession(sink, { stream: true, usageRequested: true });
+  const reader = createSseEventReader({
+    onEvent: (data, event) => session.onEvent(data, event),
+    onOversized: () => {
+      throw new Error('oversized');
+    },
+  });
+  let chars = 0;
+  for (const chunk of chunks) {
+    reader.push(chunk);
+    for (const part of sink.drain()) if (part.type === 'text-delta') chars += part.text.length;
+  }
+  reader.end();
+  if (sink.terminal?.type !== 'finish') throw new Error(`stream did not finish: ${JSON.stringify(sink.terminal)}`);
+  return chars;
+}
+
+/** (d) The whole callProvider path (async generator, timers, abort plumbing) over an in-memory fetch. */
+async function fullCallProvider(chunks: Uint8Array[]): Promise<number> {
+  const fetchFromMemory: typeof fetch = async () => new Response(readableOf(chunks), { headers: { 'content-type': 'text/event-stream' } });
+  let chars = 0;
+  const request = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'hi' }], stream: true };
+  for await (const part of callProvider(endpoint, request, { fetch: fetchFromMemory })) {
+    if (part.type === 'text-delta') chars += part.text.length;
+    else if (part.type === 'error') throw part.error;
+  }
+  return chars;
+}
+
+interface Result {
+  name: string;
+  medianMs: number;
+}
+
+async function measure(name: string, expected: number, work: () => number | Promise<number>): Promise<Result> {
+  const times: number[] = [];
+  for (let run = 0; run < WARMUP + RUNS; run++) {
+    const started = performance.now();
+    const chars = await work();
+    const elapsed = performance.now() - started;
+    if (chars !== expected) throw new Error(`${name} read ${chars} characters, expected ${expected}`);
+    if (run >= WARMUP) times.push(elapsed);
+  }
+  times.sort((a, b) => a - b);
+  return { name, medianMs: times[Math.floor(times.length / 2)] ?? Number.NaN };
+}
+
+const { bytes, payloads, expectedChars } = generateStream();
+const chunks = chunksOf(bytes);
+const events = payloads.length + 1;
+console.log(`stream: ${(bytes.length / 1e6).toFixed(1)} MB, ${events} events, ${chunks.length} chunks of 64 KiB; median of ${RUNS} runs after ${WARMUP} warm-up`);
+
+const results = [
+  await measure('(a) JSON.parse of each data line alone', expectedChars, () => jsonParseOnly(payloads)),
+  await measure('(a2) eventsource-parser + JSON.parse, no adapter', expectedChars, () => bareParserAndJsonParse(chunks)),
+  await measure('(b) openai SDK Stream.fromSSEResponse', expectedChars, () => openAiSdk(chunks)),
+  await measure('(c) our SSE reader + OpenAI adapter', expectedChars, () => ourReaderAndAdapter(chunks)),
+  await measure('(d) callProvider end to end (in-memory fetch)', expectedChars, () => fullCallProvider(chunks)),
+];
+
+const [baseline, , sdk] = results;
+const rate = (r: Result) => bytes.length / 1e6 / (r.medianMs / 1000);
+console.log('');
+console.log(`${'path'.padEnd(48)}${'median ms'.padStart(10)}${'MB/s'.padStart(9)}${'events/s'.padStart(12)}${'vs JSON.parse'.padStart(15)}${'vs SDK'.padStart(9)}`);
+for (const r of results) {
+  const mbs = rate(r);
+  const eps = events / (r.medianMs / 1000);
+  const vsBaseline = baseline ? mbs / rate(baseline) : Number.NaN;
+  const vsSdk = sdk ? mbs / rate(sdk) : Number.NaN;
+  console.log(
+    `${r.name.padEnd(48)}${r.medianMs.toFixed(1).padStart(10)}${mbs.toFixed(0).padStart(9)}${Math.round(eps).toLocaleString('en-US').padStart(12)}${`${vsBaseline.toFixed(2)}×`.padStart(15)}${`${vsSdk.toFixed(2)}×`.padStart(9)}`,
+  );
+}

@@ -1,0 +1,132 @@
+import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter, type SessionOptions } from './adapter-types';
+import { convertOpenAiUsage } from './convert-openai-usage';
+import { streamedVendorError, unexpectedEventError } from './error-factory';
+import { firstObject, isObject, objectAt, stringAt, type JsonObject } from './json-guards';
+import type { PartSink } from './part-sink';
+import type { ChatCallRequest, FinishReason, ProviderEndpoint } from './provider-types';
+
+/**
+ * OpenAI Chat Completions, and the servers that speak it: OpenRouter, DeepSeek, vLLM, LM Studio,
+ * Ollama's /v1. OpenAI itself takes `max_completion_tokens` (its reasoning models refuse
+ * `max_tokens`); compatible servers know `max_tokens` far more widely.
+ */
+export function openAiChatAdapter(kind: ProviderEndpoint['kind']): ProtocolAdapter {
+  return {
+    usesStreamOptions: true,
+    chatRequest(endpoint, request, withStreamOptions) {
+      const auth: Record<string, string> = endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {};
+      return {
+        method: 'POST',
+        url: endpointUrl(endpoint.baseUrl, '/chat/completions'),
+        headers: jsonHeaders(auth, endpoint, request.stream ? 'text/event-stream' : 'application/json'),
+        body: JSON.stringify(requestBody(kind, request, withStreamOptions)),
+      };
+    },
+    openSession(sink, options) {
+      return options.stream ? streamSession(sink, options) : wholeSession(sink);
+    },
+  };
+}
+
+function requestBody(kind: ProviderEndpoint['kind'], request: ChatCallRequest, withStreamOptions: boolean) {
+  const limitField = kind === 'openai' ? 'max_completion_tokens' : 'max_tokens';
+  return {
+    model: request.model,
+    messages: request.messages,
+    stream: request.stream,
+    ...(request.stream && withStreamOptions ? { stream_options: { include_usage: true } } : {}),
+    ...(request.maxOutputTokens !== undefined ? { [limitField]: request.maxOutputTokens } : {}),
+    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+  };
+}
+
+/**
+ * `data: [DONE]` ends the stream. Some compatible servers close without it: then a finish_reason
+ * is taken as the end, but only if the usage chunk (which follows the finish_reason chunk) also
+ * came or was never asked for — otherwise the cut may have fallen between the two, and the
+ * call is reported truncated rather than finished without its meter.
+ */
+function streamSession(sink: PartSink, options: SessionOptions): DecodeSession {
+  let finishReason: string | undefined;
+  let sawUsage = false;
+  return {
+    framing: 'sse',
+    onEvent(data) {
+      if (sink.terminal) return;
+      if (data === '[DONE]') return sink.finish(mapFinishReason(finishReason));
+      const chunk = sink.parse(data);
+      if (chunk === undefined) return;
+      if (!isObject(chunk)) return sink.fail(unexpectedEventError(sink.ctx, data));
+      const error = objectAt(chunk, 'error');
+      if (error) return sink.fail(vendorError(sink, error));
+      const choice = firstObject(chunk.choices);
+      if (choice) {
+        const delta = objectAt(choice, 'delta');
+        if (delta) readMessage(sink, delta);
+        finishReason = stringAt(choice, 'finish_reason') ?? finishReason;
+      }
+      const usage = objectAt(chunk, 'usage');
+      if (usage) {
+        sawUsage = true;
+        sink.reportUsage(convertOpenAiUsage(usage));
+      }
+    },
+    atEof() {
+      if (finishReason !== undefined && (sawUsage || !options.usageRequested)) sink.finish(mapFinishReason(finishReason));
+    },
+  };
+}
+
+function wholeSession(sink: PartSink): DecodeSession {
+  return {
+    framing: 'json',
+    onEvent(data) {
+      const body = sink.parse(data);
+      if (body === undefined) return;
+      const error = isObject(body) ? objectAt(body, 'error') : undefined;
+      if (error) return sink.fail(vendorError(sink, error));
+      const choice = isObject(body) ? firstObject(body.choices) : undefined;
+      const message = choice && objectAt(choice, 'message');
+      if (!choice || !message || !isObject(body)) return sink.fail(unexpectedEventError(sink.ctx, data));
+      readMessage(sink, message);
+      const usage = objectAt(body, 'usage');
+      if (usage) sink.reportUsage(convertOpenAiUsage(usage));
+      sink.finish(mapFinishReason(stringAt(choice, 'finish_reason')));
+    },
+    atEof() {},
+  };
+}
+
+/** DeepSeek streams thinking as `reasoning_content`, OpenRouter as `reasoning`. */
+function readMessage(sink: PartSink, message: JsonObject): void {
+  const reasoning = message.reasoning_content ?? message.reasoning;
+  if (typeof reasoning === 'string') sink.reasoning(reasoning);
+  const content = message.content;
+  if (typeof content === 'string') sink.text(content);
+}
+
+/** OpenRouter and vLLM report a failure inside the stream as `{error:{message, code}}`. */
+function vendorError(sink: PartSink, error: JsonObject) {
+  const code = error.code;
+  return streamedVendorError(sink.ctx, {
+    status: typeof code === 'number' && code >= 400 && code < 600 ? code : undefined,
+    type: stringAt(error, 'type') ?? (typeof code === 'string' ? code : undefined),
+    message: stringAt(error, 'message'),
+  });
+}
+
+function mapFinishReason(reason: string | undefined): FinishReason {
+  switch (reason) {
+    case 'stop':
+      return 'stop';
+    case 'length':
+      return 'length';
+    case 'content_filter':
+      return 'content-filter';
+    case 'tool_calls':
+    case 'function_call':
+      return 'tool-calls';
+    default:
+      return 'other';
+  }
+}

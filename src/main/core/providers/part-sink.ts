@@ -1,0 +1,64 @@
+import { malformedEventError, type ErrorContext } from './error-factory';
+import type { ProviderError } from './provider-error';
+import type { ProviderUsage, StreamPart, TerminalPart } from './provider-types';
+
+/**
+ * Where an adapter session puts what it reads. Parts collect into a batch the driver hands on
+ * after each network chunk; consecutive deltas of one kind in a batch join into one part, so a
+ * chunk of many tiny events costs one yield. Nothing is taken after the terminal part.
+ */
+export class PartSink {
+  terminal: TerminalPart | undefined;
+  /** The latest merged usage, carried by the terminal part whichever it is. */
+  usage: ProviderUsage | undefined;
+  private batch: StreamPart[] = [];
+
+  constructor(readonly ctx: ErrorContext) {}
+
+  text(text: string): void {
+    if (text.length === 0 || this.terminal) return;
+    const last = this.batch[this.batch.length - 1];
+    if (last?.type === 'text-delta') last.text += text;
+    else this.batch.push({ type: 'text-delta', text });
+  }
+
+  reasoning(text: string): void {
+    if (text.length === 0 || this.terminal) return;
+    const last = this.batch[this.batch.length - 1];
+    if (last?.type === 'reasoning-delta') last.text += text;
+    else this.batch.push({ type: 'reasoning-delta', text });
+  }
+
+  reportUsage(usage: ProviderUsage): void {
+    if (this.terminal) return;
+    this.usage = usage;
+    this.batch.push({ type: 'usage', usage });
+  }
+
+  finish(finishReason: string): void {
+    if (this.terminal) return;
+    this.terminal = this.usage ? { type: 'finish', finishReason, usage: this.usage } : { type: 'finish', finishReason };
+  }
+
+  fail(error: ProviderError): void {
+    if (this.terminal) return;
+    this.terminal = this.usage ? { type: 'error', error, usage: this.usage } : { type: 'error', error };
+  }
+
+  /** One event's JSON; a malformed event ends the call with a protocol error (undefined here). */
+  parse(data: string): unknown {
+    try {
+      return JSON.parse(data) as unknown;
+    } catch {
+      this.fail(malformedEventError(this.ctx, data));
+      return undefined;
+    }
+  }
+
+  /** The parts gathered since the last drain, terminal excluded. */
+  drain(): StreamPart[] {
+    const parts = this.batch;
+    if (parts.length > 0) this.batch = [];
+    return parts;
+  }
+}

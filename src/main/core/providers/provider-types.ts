@@ -1,0 +1,81 @@
+import type { Nanodollars } from '../../../shared/money';
+import type { TokenUsage } from '../../../shared/usage';
+import type { ProviderError } from './provider-error';
+
+export type ProviderKind = 'openai' | 'anthropic' | 'gemini' | 'openrouter' | 'ollama' | 'openai-compatible';
+
+export interface ProviderEndpoint {
+  kind: ProviderKind;
+  /** "OpenAI", "My vLLM": the name every error message uses. */
+  displayName: string;
+  /** OpenAI-style kinds include the version ("https://api.openai.com/v1"); the others do not. */
+  baseUrl: string;
+  apiKey?: string;
+  extraHeaders?: Record<string, string>;
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatCallRequest {
+  model: string;
+  messages: ChatMessage[];
+  stream: boolean;
+  maxOutputTokens?: number;
+  temperature?: number;
+}
+
+/**
+ * One provider usage report, normalized as DESIGN.md "Tokens, normalized" says. Every count is
+ * undefined when the vendor did not report it (never a made-up 0); `raw` keeps what it sent.
+ */
+export interface ProviderUsage extends Partial<TokenUsage> {
+  /** The provider's own price for the call (OpenRouter `usage.cost`), beside ours. */
+  providerCostNanos?: Nanodollars;
+  raw: unknown;
+}
+
+/**
+ * Finish reasons are normalized so the orchestrator needs no vendor knowledge:
+ * 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'other'.
+ */
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'other';
+
+export type StreamPart =
+  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
+  /** Every usage report as it arrives, merged with the earlier ones of the same call. */
+  | { type: 'usage'; usage: ProviderUsage }
+  | TerminalPart;
+
+/** Exactly one of these ends every call. */
+export type TerminalPart =
+  /** The stream ended properly; usage is the last report (undefined when none came). */
+  | { type: 'finish'; finishReason: string; usage?: ProviderUsage }
+  /** A failure, truncation included; usage is whatever was reported before it. */
+  | { type: 'error'; error: ProviderError; usage?: ProviderUsage }
+  /** The caller's AbortSignal fired. */
+  | { type: 'aborted'; usage?: ProviderUsage };
+
+export interface EndpointQuirks {
+  rejectsStreamOptions(baseUrl: string): boolean;
+  markRejectsStreamOptions(baseUrl: string): void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Until response headers arrive. Default 30 000. */
+  connectTimeoutMs?: number;
+  /** Between two received chunks of the body. Default 60 000. */
+  idleTimeoutMs?: number;
+  /** Retries of 429, 5xx and connection failures before the first body byte. Default 2. */
+  maxRetries?: number;
+  /** Backoff base; attempt n waits about base × 2^n, with jitter. Default 500. */
+  retryBaseDelayMs?: number;
+  /** The longest wait before a retry, a server's Retry-After included. Default 60 000. */
+  maxRetryDelayMs?: number;
+  quirks?: EndpointQuirks;
+  fetch?: typeof fetch;
+}

@@ -1,0 +1,86 @@
+import type { FakeProtocol, FakeUsage, Scenario } from './scenario';
+
+/** Everything a wire format needs to render one answer. */
+export interface Answer {
+  model: string;
+  text: string;
+  reasoning: string;
+  deltaChars: number;
+  usage: FakeUsage | null;
+  interimUsage: FakeUsage[];
+  finishReason: string | undefined;
+  flavor: 'openai' | 'openrouter' | 'deepseek';
+  omitDone: boolean;
+  /** OpenAI style: the request asked for the usage chunk. */
+  includeUsage: boolean;
+  /** Inject after the first text delta. */
+  inject: 'malformed' | 'error' | undefined;
+}
+
+interface Message {
+  role: string;
+  text: string;
+}
+
+/**
+ * The answer to a request: the scenario's values, or the deterministic default reply ("Echo: "
+ * + the last user message, with usage counted at four characters a token) that lets a UI test
+ * chat with the fake without enqueuing anything.
+ */
+export function answerFor(protocol: FakeProtocol, body: unknown, model: string, scenario: Scenario): Answer {
+  const messages = messagesOf(protocol, body);
+  const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.text ?? '';
+  const text = scenario.text ?? `Echo: ${lastUser}`;
+  const reasoning = scenario.reasoning ?? '';
+  const promptChars = messages.reduce((sum, m) => sum + m.text.length, 0);
+  const defaultUsage: FakeUsage = {
+    input: Math.ceil(promptChars / 4),
+    output: Math.ceil((text.length + reasoning.length) / 4),
+    cachedInput: 0,
+    cacheWrite: 0,
+    reasoning: Math.ceil(reasoning.length / 4),
+  };
+  const fault = scenario.fault?.kind;
+  return {
+    model,
+    text,
+    reasoning,
+    deltaChars: scenario.deltaChars ?? 8,
+    usage: scenario.usage === undefined ? defaultUsage : scenario.usage,
+    interimUsage: scenario.interimUsage ?? [],
+    finishReason: scenario.finishReason,
+    flavor: scenario.flavor ?? 'openai',
+    omitDone: scenario.omitDone ?? false,
+    includeUsage: asksForUsage(body),
+    inject: fault === 'malformed-event' ? 'malformed' : fault === 'mid-stream-error' ? 'error' : undefined,
+  };
+}
+
+function asksForUsage(body: unknown): boolean {
+  const options = record(body)?.stream_options;
+  return record(options)?.include_usage === true;
+}
+
+function messagesOf(protocol: FakeProtocol, body: unknown): Message[] {
+  const root = record(body);
+  if (protocol === 'gemini') {
+    const contents = Array.isArray(root?.contents) ? root.contents : [];
+    return contents.map((c) => {
+      const parts = record(c)?.parts;
+      const texts = Array.isArray(parts) ? parts.map((p) => String(record(p)?.text ?? '')) : [];
+      return { role: String(record(c)?.role ?? ''), text: texts.join('') };
+    });
+  }
+  const messages = Array.isArray(root?.messages) ? root.messages : [];
+  const system = typeof root?.system === 'string' ? [{ role: 'system', text: root.system }] : [];
+  return [
+    ...system,
+    ...messages.map((m) => ({ role: String(record(m)?.role ?? ''), text: String(record(m)?.content ?? '') })),
+  ];
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}

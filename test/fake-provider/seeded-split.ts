@@ -1,0 +1,31 @@
+/** mulberry32: a tiny seeded PRNG, so a failing split can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Cuts bytes into pieces of 1..maxBytes at seeded random boundaries (inside characters too). */
+export function splitAtRandom(bytes: Uint8Array, seed: number, maxBytes = 48): Uint8Array[] {
+  const random = seededRandom(seed);
+  const pieces: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const size = 1 + Math.floor(random() * maxBytes);
+    pieces.push(bytes.subarray(at, Math.min(bytes.length, at + size)));
+    at += size;
+  }
+  return pieces;
+}
+
+/** Cuts a string into deltas of `chars` code points, never inside a surrogate pair. */
+export function deltasOf(text: string, chars: number): string[] {
+  const points = Array.from(text);
+  const deltas: string[] = [];
+  for (let i = 0; i < points.length; i += chars) deltas.push(points.slice(i, i + chars).join(''));
+  return deltas;
+}

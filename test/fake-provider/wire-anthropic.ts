@@ -1,0 +1,86 @@
+import type { Answer } from './answer';
+import type { FakeUsage } from './scenario';
+import { deltasOf } from './seeded-split';
+
+const event = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+
+/** Anthropic Messages SSE: named events whose data repeats the name in `type`. */
+export function anthropicStream(answer: Answer): string[] {
+  const events: string[] = [];
+  const start = answer.usage ? { usage: { ...inputUsageOf(answer.usage), output_tokens: 1 } } : {};
+  events.push(
+    event('message_start', {
+      message: {
+        id: 'msg_fake',
+        type: 'message',
+        role: 'assistant',
+        model: answer.model,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        ...start,
+      },
+    }),
+  );
+  let index = 0;
+  if (answer.reasoning !== '') {
+    events.push(event('content_block_start', { index, content_block: { type: 'thinking', thinking: '', signature: '' } }));
+    events.push(event('ping', {}));
+    for (const piece of deltasOf(answer.reasoning, answer.deltaChars)) {
+      events.push(event('content_block_delta', { index, delta: { type: 'thinking_delta', thinking: piece } }));
+    }
+    events.push(event('content_block_delta', { index, delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM' } }));
+    events.push(event('content_block_stop', { index }));
+    index++;
+  }
+  events.push(event('content_block_start', { index, content_block: { type: 'text', text: '' } }));
+  deltasOf(answer.text, answer.deltaChars).forEach((piece, i) => {
+    events.push(event('content_block_delta', { index, delta: { type: 'text_delta', text: piece } }));
+    if (i === 0 && answer.inject === 'malformed') events.push('event: content_block_delta\ndata: {"type":"content_bl\n\n');
+    if (i === 0 && answer.inject === 'error') {
+      events.push(event('error', { error: { type: 'overloaded_error', message: 'Overloaded' } }));
+    }
+  });
+  events.push(event('content_block_stop', { index }));
+  const stop = { stop_reason: answer.finishReason ?? 'end_turn', stop_sequence: null };
+  for (const usage of answer.interimUsage) events.push(event('message_delta', { delta: stop, usage: { output_tokens: usage.output } }));
+  events.push(event('message_delta', { delta: stop, ...(answer.usage ? { usage: { output_tokens: answer.usage.output } } : {}) }));
+  events.push(event('message_stop', {}));
+  return events;
+}
+
+export function anthropicWhole(answer: Answer): unknown {
+  const thinking = answer.reasoning === '' ? [] : [{ type: 'thinking', thinking: answer.reasoning, signature: 'EqQBCgIYAhIM' }];
+  return {
+    id: 'msg_fake',
+    type: 'message',
+    role: 'assistant',
+    model: answer.model,
+    content: [...thinking, { type: 'text', text: answer.text }],
+    stop_reason: answer.finishReason ?? 'end_turn',
+    stop_sequence: null,
+    ...(answer.usage ? { usage: { ...inputUsageOf(answer.usage), output_tokens: answer.usage.output } } : {}),
+  };
+}
+
+/** Anthropic's input_tokens leaves out the cache reads and writes that our input includes. */
+function inputUsageOf(usage: FakeUsage): object {
+  const read = usage.cachedInput ?? 0;
+  const write = usage.cacheWrite ?? 0;
+  return { input_tokens: usage.input - read - write, cache_creation_input_tokens: write, cache_read_input_tokens: read };
+}
+
+const ERRORS: Record<number, [string, string]> = {
+  400: ['invalid_request_error', 'messages: field required'],
+  401: ['authentication_error', 'invalid x-api-key'],
+  403: ['permission_error', 'Your API key does not have permission to use the specified resource.'],
+  404: ['not_found_error', 'model: {model}'],
+  429: ['rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit'],
+  500: ['api_error', 'Internal server error'],
+  529: ['overloaded_error', 'Overloaded'],
+};
+
+export function anthropicError(status: number, model: string, message?: string): unknown {
+  const [type, text] = ERRORS[status] ?? ['api_error', `HTTP ${status}`];
+  return { type: 'error', error: { type, message: message ?? text.replace('{model}', model) }, request_id: 'req_fake' };
+}
