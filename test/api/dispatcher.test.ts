@@ -45,7 +45,7 @@ describe('dispatcher', () => {
   });
 
   it('passes a handler\'s AppError through and turns a crash into an internal error', async () => {
-    const thrown: HandlerTable = {
+    const thrown: Partial<HandlerTable> = {
       appInfo: () => {
         throw new AppError('budget_exceeded', 'Overall cap reached', false);
       },

@@ -1,8 +1,9 @@
 import { appVersion } from './app-version';
 import { CliUsageError, EXIT, processIo, type CliCommand, type CliIo } from './cli-io';
+import { chatCommand } from './commands/chat-command';
 import { doctorCommand } from './commands/doctor-command';
 
-const COMMANDS: CliCommand[] = [doctorCommand];
+const COMMANDS: CliCommand[] = [chatCommand, doctorCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -4,7 +4,7 @@ import { method } from './define-method';
 export interface AppInfo {
   version: string;
   /** Which host serves the renderer: the desktop window or browser mode. */
-  host: 'electron' | 'web';
+  host: 'electron' | 'web' | 'cli';
   dataDir: string;
   databaseFile: string;
   schemaVersion: number;

@@ -1,11 +1,17 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { chatContract } from './chat-contract';
+import { settingsContract } from './settings-contract';
+import { spendingContract } from './spending-contract';
 import type { TallychatEvent } from './events';
 import type { IpcResult } from './ipc-result';
 
 /** The whole IPC contract: one map of method → request schema → response type. */
 export const contract = {
   ...appContract,
+  ...chatContract,
+  ...spendingContract,
+  ...settingsContract,
 };
 
 export type Contract = typeof contract;

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { createCore } from '../../core/app/create-core';
 import { readDatabaseFacts } from '../../core/db/database-facts';
 import { appVersion } from '../app-version';
 import { EXIT, type CliCommand } from '../cli-io';
 import { resolveDataDir } from '../data-dir-option';
+import { openCliCore } from '../open-cli-core';
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',
@@ -16,7 +16,7 @@ export const doctorCommand: CliCommand = {
       strict: true,
     });
     const dataDir = resolveDataDir(values['data-dir'], io.env);
-    const core = createCore({ dataDir, appVersion: appVersion(), host: 'web' });
+    const core = openCliCore(dataDir, io);
     try {
       const facts = readDatabaseFacts(core.store);
       if (values.json) {

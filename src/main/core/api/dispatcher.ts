@@ -24,9 +24,10 @@ export interface DispatcherOptions {
  * method exists, validates the payload with the contract's zod schema, and always answers with
  * an IpcResult. It never rejects, so a malformed payload cannot take the main process down.
  */
-export function createDispatcher(handlers: HandlerTable, options: DispatcherOptions = {}): Dispatch {
+/** Hosts pass the whole table; a partial one (tests, a host without some feature) answers the rest as unknown. */
+export function createDispatcher(handlers: Partial<HandlerTable>, options: DispatcherOptions = {}): Dispatch {
   return async (method, payload) => {
-    if (!isMethodName(method)) {
+    if (!isMethodName(method) || handlers[method] === undefined) {
       return fail('unknown_method', `Unknown method "${String(method).slice(0, 80)}".`);
     }
     const parsed = (contract[method].request as z.ZodType).safeParse(payload);

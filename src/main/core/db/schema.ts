@@ -107,6 +107,8 @@ export const requests = sqliteTable(
     finishReason: text('finish_reason'),
     cancelReason: text('cancel_reason'),
     error: text('error'),
+    /** The process streaming this row: recovery leaves rows of a live process (app, CLI, browser mode) alone. */
+    ownerPid: integer('owner_pid'),
   },
   (t) => [
     index('requests_started_at').on(t.startedAt),

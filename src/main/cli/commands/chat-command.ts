@@ -1,0 +1,163 @@
+import { parseArgs } from 'node:util';
+import type { FinishedRequest } from '../../../shared/contract/events';
+import { AppError } from '../../../shared/contract/ipc-result';
+import type { Core } from '../../core/app/create-core';
+import { BudgetRefusal } from '../../core/chat/chat-service';
+import { PROVIDER_DEFAULTS, isProviderKind } from '../../core/provider-config/provider-defaults';
+import { chatJson, failureJson, summaryLine } from '../chat-output';
+import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
+import { openCliCore } from '../open-cli-core';
+
+/** Over a hard cap: distinct from other failures so scripts can tell "refused" from "broken". */
+export const EXIT_BUDGET_REFUSED = 3;
+/** The user pressed Ctrl-C: the partial answer is kept and metered. */
+export const EXIT_INTERRUPTED = 130;
+
+const USAGE =
+  'tallychat chat [--provider ID] --model MODEL [--base-url URL] [--api-key-env VAR] [--no-stream] ' +
+  '[--max-tokens N] [--conversation ID] [--allow-over-cap] [--json] [--data-dir DIR] MESSAGE';
+
+export const chatCommand: CliCommand = {
+  name: 'chat',
+  summary: 'Send one message, stream the answer to stdout, and print its tokens and cost',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        provider: { type: 'string' },
+        model: { type: 'string' },
+        'base-url': { type: 'string' },
+        'api-key-env': { type: 'string' },
+        'no-stream': { type: 'boolean', default: false },
+        'max-tokens': { type: 'string' },
+        conversation: { type: 'string' },
+        'allow-over-cap': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+      },
+    });
+    const text = positionals.join(' ');
+    if (!text.trim()) throw new CliUsageError('give the message to send');
+    if (!values.model) throw new CliUsageError('--model is required (e.g. --model gpt-4o-mini)');
+    const maxTokens = values['max-tokens'] === undefined ? undefined : Number(values['max-tokens']);
+    if (maxTokens !== undefined && (!Number.isInteger(maxTokens) || maxTokens <= 0)) {
+      throw new CliUsageError('--max-tokens takes a positive whole number');
+    }
+
+    const core = openCliCore(values['data-dir'], io);
+    try {
+      const providerId = selectProvider(core, io, values.provider ?? 'openai', values['base-url'], values['api-key-env']);
+      return await sendAndReport(core, io, {
+        providerId,
+        model: values.model,
+        text,
+        stream: !values['no-stream'],
+        json: values.json,
+        allowOverCap: values['allow-over-cap'],
+        ...(maxTokens !== undefined ? { maxOutputTokens: maxTokens } : {}),
+        ...(values.conversation ? { conversationId: values.conversation } : {}),
+      });
+    } catch (error) {
+      if (error instanceof CliUsageError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      if (values.json) io.stdout(`${JSON.stringify(failureJson(null, 'failed', message))}\n`);
+      else io.stderr(`tallychat chat: ${message}\n`);
+      return EXIT.failure;
+    } finally {
+      await core.close();
+    }
+  },
+};
+
+/**
+ * A configured provider id is used as configured. A provider kind that is not configured runs
+ * ad hoc: its vendor's default URL (or --base-url) and the key from --api-key-env or the vendor's
+ * usual variable, read from the environment and never stored.
+ */
+function selectProvider(core: Core, io: CliIo, provider: string, baseUrl?: string, keyEnv?: string): string {
+  if (core.providers.get(provider)) {
+    if (baseUrl || keyEnv) throw new CliUsageError(`--base-url and --api-key-env apply to ad-hoc providers; "${provider}" is configured`);
+    return provider;
+  }
+  if (!isProviderKind(provider)) {
+    throw new CliUsageError(`unknown provider "${provider}": use a configured provider id or one of ${Object.keys(PROVIDER_DEFAULTS).join(', ')}`);
+  }
+  const defaults = PROVIDER_DEFAULTS[provider];
+  const url = baseUrl ?? defaults.baseUrl;
+  if (!url) throw new CliUsageError(`--base-url is required for ${provider}`);
+  if (!/^https?:\/\//.test(url)) throw new CliUsageError(`--base-url must be an http:// or https:// URL, got "${url}"`);
+  const variable = keyEnv ?? defaults.keyEnvVar;
+  const apiKey = variable ? io.env[variable] : undefined;
+  if (defaults.needsKey && !apiKey) {
+    throw new CliUsageError(`${defaults.displayName} needs an API key: set ${variable ?? 'a variable'} or name one with --api-key-env`);
+  }
+  core.providerResolver.registerAdHoc({
+    id: provider,
+    kind: provider,
+    name: defaults.displayName,
+    endpoint: { kind: provider, displayName: defaults.displayName, baseUrl: url, ...(apiKey ? { apiKey } : {}) },
+    modelSettings: {},
+  });
+  return provider;
+}
+
+interface SendOptions {
+  providerId: string;
+  model: string;
+  text: string;
+  stream: boolean;
+  json: boolean;
+  allowOverCap: boolean;
+  maxOutputTokens?: number;
+  conversationId?: string;
+}
+
+async function sendAndReport(core: Core, io: CliIo, options: SendOptions): Promise<number> {
+  let requestId: string | undefined;
+  const unsubscribe = core.events.subscribe((event) => {
+    if (options.json || event.type !== 'chat.delta' || event.requestId !== requestId) return;
+    if (event.reasoning) io.stderr(event.reasoning);
+    if (event.text) io.stdout(event.text);
+  });
+  const onSigint = () => requestId !== undefined && core.chat.cancel(requestId, 'user');
+  process.on('SIGINT', onSigint);
+  try {
+    const started = await core.chat.send({
+      providerId: options.providerId,
+      model: options.model,
+      text: options.text,
+      stream: options.stream,
+      allowOverCap: options.allowOverCap,
+      ...(options.maxOutputTokens !== undefined ? { maxOutputTokens: options.maxOutputTokens } : {}),
+      ...(options.conversationId ? { conversationId: options.conversationId } : {}),
+    });
+    requestId = started.requestId;
+    const finished = await started.done;
+    report(io, options.json, finished);
+    if (finished.status === 'completed') return EXIT.ok;
+    return finished.status === 'cancelled' && finished.cancelReason === 'user' ? EXIT_INTERRUPTED : EXIT.failure;
+  } catch (error) {
+    if (error instanceof BudgetRefusal) {
+      if (options.json) io.stdout(`${JSON.stringify(failureJson(error.requestId, 'refused', error.message))}\n`);
+      else io.stderr(`tallychat chat: ${error.message}\n`);
+      return EXIT_BUDGET_REFUSED;
+    }
+    if (error instanceof AppError) throw new Error(error.message);
+    throw error;
+  } finally {
+    unsubscribe();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+function report(io: CliIo, json: boolean, finished: FinishedRequest): void {
+  if (json) {
+    io.stdout(`${JSON.stringify(chatJson(finished))}\n`);
+    return;
+  }
+  if (finished.text && !finished.text.endsWith('\n')) io.stdout('\n');
+  if (finished.error) io.stderr(`tallychat chat: ${finished.error}\n`);
+  io.stderr(`${summaryLine(finished)}\n`);
+}

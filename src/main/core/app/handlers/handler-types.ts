@@ -1,0 +1,10 @@
+import type { Handler } from '../../api/dispatcher';
+import type { MethodName } from '../../../../shared/contract';
+import type { Core, CoreOptions } from '../create-core';
+
+/** What an area's handlers get: every core service (not the dispatcher itself). */
+export type CoreServices = Omit<Core, 'dispatch'>;
+export type HostFacts = Pick<CoreOptions, 'appVersion' | 'host' | 'dataDir'>;
+
+/** The handlers of one area of the contract, typed by that area's method names. */
+export type AreaHandlers<Area> = { [M in keyof Area & MethodName]: Handler<M> };

@@ -1,0 +1,16 @@
+import type { HandlerTable } from '../../api/dispatcher';
+import { appHandlers } from './app-handlers';
+import { chatHandlers } from './chat-handlers';
+import type { CoreServices, HostFacts } from './handler-types';
+import { settingsHandlers } from './settings-handlers';
+import { spendingHandlers } from './spending-handlers';
+
+/** The contract's methods over the core: one table serves Electron IPC and browser mode alike. */
+export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable {
+  return {
+    ...appHandlers(core, host),
+    ...chatHandlers(core),
+    ...spendingHandlers(core),
+    ...settingsHandlers(core, host),
+  };
+}

@@ -1,0 +1,231 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/contract/ipc-result';
+import type { FinishedRequest, TallychatEvent } from '../../../shared/contract/events';
+import { nanodollars } from '../../../shared/money';
+import { runPreflight } from '../budgets/budget-preflight';
+import type { BudgetStore } from '../budgets/budget-store';
+import { capStatus, type CapStatus, type ProviderNames } from '../budgets/cap-status';
+import { monthRangeAt } from '../time/zoned-calendar';
+import type { ConversationStore } from '../conversations/conversation-store';
+import type { RequestLedger } from '../ledger/request-ledger';
+import type { PriceOverrideStore } from '../price-overrides/price-override-store';
+import { resolvePrice } from '../price-overrides/resolve-price';
+import type { callProvider } from '../providers/call-provider';
+import type { CallOptions, ChatMessage } from '../providers/provider-types';
+import type { TokenCountCache } from '../tokens/token-count-cache';
+import { checkBudgetAlerts } from './budget-alerts';
+import {
+  DEFAULT_EXPECTED_OUTPUT_TOKENS,
+  type PreflightEstimate,
+  type ResolvedProvider,
+  type SendInput,
+  type SendStarted,
+} from './chat-types';
+import { estimatePrompt } from './prompt-estimate';
+import { runStream, type CancelReason } from './stream-runner';
+
+export interface ChatServiceDeps {
+  sqlite: Database.Database;
+  ledger: RequestLedger;
+  budgets: BudgetStore;
+  conversations: ConversationStore;
+  overrides: PriceOverrideStore;
+  resolveProvider: (providerId: string) => Promise<ResolvedProvider>;
+  providerName: ProviderNames;
+  callProvider: typeof callProvider;
+  callOptions?: Partial<CallOptions>;
+  tokenCache: TokenCountCache;
+  timeZone: () => string;
+  clock: () => number;
+  newId: () => string;
+  emit: (event: TallychatEvent) => void;
+  coalesceMs?: number;
+  checkpointIntervalMs?: number;
+}
+
+/** A request refused at pre-flight: nothing was sent; the message names the cap and the numbers. */
+export class BudgetRefusal extends AppError {
+  constructor(
+    message: string,
+    readonly requestId: string,
+  ) {
+    super('budget_exceeded', message, false);
+  }
+}
+
+/**
+ * The life of one request (DESIGN.md): pre-flight (count, price, check caps, write the user's
+ * message and the pending row in one transaction), stream with coalesced deltas and checkpoints,
+ * finalize exactly once with the assistant's message. Every call goes through here: there is no
+ * way to call a model without a ledger row.
+ */
+export class ChatService {
+  private readonly active = new Map<string, { controller: AbortController; done: Promise<FinishedRequest> }>();
+
+  constructor(private readonly deps: ChatServiceDeps) {}
+
+  /** Pre-flight without writing anything: what the composer shows before Send. */
+  async estimate(input: SendInput): Promise<{ estimate: PreflightEstimate; caps: CapStatus[] }> {
+    const prepared = await this.prepare(input, false);
+    const month = monthRangeAt(prepared.startedAt, this.deps.timeZone());
+    const caps = this.deps.budgets
+      .applicableTo(prepared.provider.id, input.model)
+      .map((budget) => capStatus(this.deps.sqlite, budget, month, this.deps.providerName));
+    return { estimate: prepared.estimate, caps };
+  }
+
+  private async prepare(input: SendInput, announceUnknownPrice: boolean) {
+    const { deps } = this;
+    const provider = await deps.resolveProvider(input.providerId);
+    if (input.conversationId !== undefined && !deps.conversations.exists(input.conversationId)) {
+      throw new AppError('not_found', `No conversation ${input.conversationId}.`);
+    }
+    const isNew = input.conversationId === undefined;
+    const conversationId = input.conversationId ?? deps.newId();
+    let stored = isNew ? [] : deps.conversations.messages(conversationId);
+    if (input.replaceFromMessageId !== undefined) {
+      const from = stored.findIndex((m) => m.id === input.replaceFromMessageId);
+      if (from < 0) throw new AppError('not_found', `No message ${input.replaceFromMessageId} in this conversation.`);
+      stored = stored.slice(0, from);
+    }
+    const messages: ChatMessage[] = [
+      ...stored.filter((m) => m.content.length > 0).map((m) => ({ role: m.role, content: m.content })),
+      { role: 'user', content: input.text },
+    ];
+    const startedAt = deps.clock();
+    const settings = provider.modelSettings[input.model] ?? {};
+    const maxOutputTokens = input.maxOutputTokens ?? settings.maxOutputTokens;
+    const temperature = input.temperature ?? settings.temperature;
+    const price = resolvePrice(deps.overrides, {
+      providerId: provider.id,
+      kind: provider.kind,
+      model: input.model,
+      baseUrl: provider.endpoint.baseUrl,
+      at: startedAt,
+    });
+    if (!price && announceUnknownPrice) {
+      deps.emit({
+        type: 'price.unknown',
+        providerId: provider.id,
+        model: input.model,
+        message: `No price is known for ${input.model} on ${provider.name}: it is metered in tokens with cost "price unknown". Add its price in Settings → Prices.`,
+      });
+    }
+    const estimate = estimatePrompt(input.model, messages, maxOutputTokens ?? DEFAULT_EXPECTED_OUTPUT_TOKENS, price, deps.tokenCache);
+    return { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate };
+  }
+
+  async send(input: SendInput): Promise<SendStarted> {
+    const { deps } = this;
+    const { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate } =
+      await this.prepare(input, true);
+
+    const requestId = deps.newId();
+    const userMessageId = deps.newId();
+    const preflight = runPreflight(deps.sqlite, deps.budgets, deps.ledger, deps.providerName, {
+      request: {
+        id: requestId,
+        conversationId,
+        userMessageId,
+        providerId: provider.id,
+        providerKind: provider.kind,
+        model: input.model,
+        streamed: input.stream ?? true,
+        estimatedInputTokens: estimate.inputTokens,
+        reservation: nanodollars(0),
+        startedAt,
+        ownerPid: process.pid,
+      },
+      estimate: estimate.cost,
+      timeZone: deps.timeZone(),
+      allowOverCap: input.allowOverCap ?? false,
+      createsConversation: isNew,
+      alsoInTransaction: () => {
+        if (isNew) {
+          deps.conversations.create({ id: conversationId, title: titleFrom(input.text), providerId: provider.id, model: input.model }, startedAt);
+        } else {
+          if (input.replaceFromMessageId !== undefined) {
+            deps.conversations.deleteMessagesFrom(conversationId, input.replaceFromMessageId);
+          }
+          deps.conversations.setModel(conversationId, provider.id, input.model, startedAt);
+        }
+        deps.conversations.addUserMessage({ id: userMessageId, conversationId, content: input.text }, startedAt);
+      },
+    });
+    if (!preflight.allowed) throw new BudgetRefusal(preflight.message, requestId);
+
+    const strictRooms = preflight.caps.filter((cap) => cap.budget.strict).map((cap) => cap.remaining);
+    const controller = new AbortController();
+    const done = runStream(
+      {
+        ledger: deps.ledger,
+        callProvider: deps.callProvider,
+        callOptions: deps.callOptions ?? {},
+        clock: deps.clock,
+        emit: deps.emit,
+        coalesceMs: deps.coalesceMs ?? 16,
+        checkpointIntervalMs: deps.checkpointIntervalMs ?? 2000,
+      },
+      {
+        requestId,
+        conversationId,
+        assistantMessageId: deps.newId(),
+        provider,
+        call: {
+          model: input.model,
+          messages,
+          stream: input.stream ?? true,
+          ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
+          ...(temperature !== undefined ? { temperature } : {}),
+        },
+        promptTokens: estimate.inputTokens,
+        startedAt,
+        price,
+        ...(strictRooms.length ? { strictRoom: nanodollars(Math.max(0, Math.min(...strictRooms))) } : {}),
+        controller,
+      },
+    ).then((finished) => {
+      this.active.delete(requestId);
+      deps.emit({ type: 'chat.finished', request: finished });
+      try {
+        checkBudgetAlerts(
+          deps.sqlite,
+          deps.budgets,
+          deps.providerName,
+          { providerId: provider.id, model: input.model, at: startedAt, timeZone: deps.timeZone(), now: deps.clock() },
+          deps.emit,
+        );
+      } catch (error) {
+        // The request itself is final and metered; a failed alert check must not hide that.
+        deps.emit({ type: 'app.notice', level: 'error', message: `Could not check the budget alerts: ${String(error)}` });
+      }
+      return finished;
+    });
+    this.active.set(requestId, { controller, done });
+    return { requestId, conversationId, userMessageId, estimate, caps: preflight.caps, warnings: preflight.warnings, done };
+  }
+
+  /** Stops a running request; its partial answer is kept and metered. False if it is not running. */
+  cancel(requestId: string, reason: CancelReason = 'user'): boolean {
+    const entry = this.active.get(requestId);
+    if (!entry) return false;
+    entry.controller.abort(reason);
+    return true;
+  }
+
+  /** Stops every running request and waits until each ledger row is final (shutdown). */
+  async cancelAll(reason: CancelReason): Promise<void> {
+    const running = [...this.active.values()];
+    for (const entry of running) entry.controller.abort(reason);
+    await Promise.all(running.map((entry) => entry.done));
+  }
+
+  isRunning(requestId: string): boolean {
+    return this.active.has(requestId);
+  }
+}
+
+function titleFrom(text: string): string {
+  const line = text.trim().split('\n')[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'New chat';
+}

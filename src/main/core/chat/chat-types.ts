@@ -1,0 +1,57 @@
+import type { FinishedRequest } from '../../../shared/contract/events';
+import type { Nanodollars } from '../../../shared/money';
+import type { CapStatus } from '../budgets/cap-status';
+import type { ModelSettings } from '../provider-config/provider-store';
+import type { ProviderEndpoint, ProviderKind } from '../providers/provider-types';
+
+/** A provider ready to call: its endpoint carries the key, which never leaves the main process. */
+export interface ResolvedProvider {
+  id: string;
+  kind: ProviderKind;
+  name: string;
+  endpoint: ProviderEndpoint;
+  modelSettings: Record<string, ModelSettings>;
+}
+
+export interface SendInput {
+  /** Omitted: a new conversation is created (only if the request passes pre-flight). */
+  conversationId?: string;
+  providerId: string;
+  model: string;
+  text: string;
+  maxOutputTokens?: number;
+  temperature?: number;
+  stream?: boolean;
+  /** Lets this one request past a hard cap (the user said so). */
+  allowOverCap?: boolean;
+  /** Regenerate / edit-and-resend: the conversation's messages from this one on are replaced. */
+  replaceFromMessageId?: string;
+}
+
+export interface PreflightEstimate {
+  inputTokens: number;
+  /** True when counted with the model's own tokenizer (OpenAI families). */
+  exact: boolean;
+  expectedOutputTokens: number;
+  /** Null when the model's price is unknown. */
+  cost: Nanodollars | null;
+}
+
+export interface SendStarted {
+  requestId: string;
+  conversationId: string;
+  userMessageId: string;
+  estimate: PreflightEstimate;
+  /** Every cap that applied, as pre-flight read it (before this request's reservation). */
+  caps: CapStatus[];
+  warnings: CapStatus[];
+  /** Resolves when the ledger row is final; never rejects. */
+  done: Promise<FinishedRequest>;
+}
+
+/**
+ * Without a max_tokens of the request or the model's settings, pre-flight reserves room for
+ * this many output tokens: a long chat answer. It is a reservation, not a charge: the row is
+ * finalized at what was really used.
+ */
+export const DEFAULT_EXPECTED_OUTPUT_TOKENS = 1024;

@@ -1,0 +1,58 @@
+import type { TokenUsage, UsageSource } from '../../../shared/usage';
+import { countTextTokens } from '../tokens/count-tokens';
+import type { ProviderUsage } from '../providers/provider-types';
+
+export interface FinalUsage {
+  usage: TokenUsage;
+  source: UsageSource;
+}
+
+export interface UsageEvidence {
+  model: string;
+  /** What pre-flight counted for the prompt. */
+  promptTokens: number;
+  text: string;
+  reasoning: string;
+  /** The last report the provider sent, if any. */
+  reported?: ProviderUsage;
+  /** True when the provider closed the stream properly (its report then covers the whole answer). */
+  finished: boolean;
+}
+
+/**
+ * The provider's numbers win when they cover the call. Where they do not (no report, a report
+ * without output, or a stream cut off before the final report), the missing part is estimated
+ * with the tokenizer and the row says 'estimated'. A call that produced text is never recorded
+ * with zero output tokens.
+ */
+export function finalUsage(evidence: UsageEvidence): FinalUsage {
+  const reported = evidence.reported;
+  const estimatedOutput = (): number => {
+    const text = countTextTokens(evidence.model, evidence.text).tokens;
+    const reasoning = evidence.reasoning ? countTextTokens(evidence.model, evidence.reasoning).tokens : 0;
+    return text + reasoning;
+  };
+  const producedText = evidence.text.length + evidence.reasoning.length > 0;
+
+  let source: UsageSource = 'provider';
+  let inputTokens = reported?.inputTokens;
+  if (inputTokens === undefined) {
+    inputTokens = evidence.promptTokens;
+    source = 'estimated';
+  }
+  let outputTokens = reported?.outputTokens;
+  if (outputTokens === undefined || (producedText && outputTokens === 0) || !evidence.finished) {
+    // A cut-off stream's last report predates the text that followed it: take the larger count.
+    const estimate = producedText ? estimatedOutput() : 0;
+    if (outputTokens === undefined || estimate > outputTokens) {
+      outputTokens = estimate;
+      source = 'estimated';
+    }
+  }
+  const usage: TokenUsage = { inputTokens, outputTokens };
+  if (reported?.cachedInputTokens !== undefined) usage.cachedInputTokens = reported.cachedInputTokens;
+  if (reported?.cacheWriteTokens !== undefined) usage.cacheWriteTokens = reported.cacheWriteTokens;
+  if (reported?.reasoningTokens !== undefined) usage.reasoningTokens = reported.reasoningTokens;
+  else if (source === 'estimated' && evidence.reasoning) usage.reasoningTokens = countTextTokens(evidence.model, evidence.reasoning).tokens;
+  return { usage, source };
+}

@@ -1,0 +1,186 @@
+import type { FinishedRequest, TallychatEvent } from '../../../shared/contract/events';
+import type { Nanodollars } from '../../../shared/money';
+import type { FinalStatus } from '../ledger/ledger-types';
+import type { RequestLedger } from '../ledger/request-ledger';
+import type { ResolvedPrice } from '../price-overrides/resolve-price';
+import { computeCost } from '../pricing/compute-cost';
+import type { callProvider } from '../providers/call-provider';
+import { ProviderError } from '../providers/provider-error';
+import type { CallOptions, ChatCallRequest, ProviderUsage, TerminalPart } from '../providers/provider-types';
+import { countTextTokens } from '../tokens/count-tokens';
+import type { ResolvedProvider } from './chat-types';
+import { DeltaCoalescer } from './delta-coalescer';
+import { finalUsage } from './final-usage';
+import { priceUsage } from './price-usage';
+
+export type CancelReason = 'user' | 'budget' | 'shutdown';
+
+export interface StreamRun {
+  requestId: string;
+  conversationId: string | null;
+  assistantMessageId: string;
+  provider: ResolvedProvider;
+  call: ChatCallRequest;
+  promptTokens: number;
+  startedAt: number;
+  price: ResolvedPrice | undefined;
+  /** For a strict cap: the most this request may cost before it is cut off. */
+  strictRoom?: Nanodollars;
+  controller: AbortController;
+}
+
+export interface StreamRunnerDeps {
+  ledger: RequestLedger;
+  callProvider: typeof callProvider;
+  callOptions: Partial<CallOptions>;
+  clock: () => number;
+  emit: (event: TallychatEvent) => void;
+  coalesceMs: number;
+  checkpointIntervalMs: number;
+}
+
+/**
+ * Runs one provider call for a ledger row that pre-flight opened, and finalizes the row exactly
+ * once whatever happens: finished, stopped, failed, or cut off at a strict cap.
+ */
+export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise<FinishedRequest> {
+  let text = '';
+  let reasoning = '';
+  let ttftMs: number | undefined;
+  let lastCheckpoint = run.startedAt;
+  let outputTokensSoFar = 0;
+  let lastUsage: ProviderUsage | undefined;
+  let terminal: TerminalPart | undefined;
+
+  const runningCost = (): Nanodollars | null =>
+    run.price ? computeCost({ inputTokens: run.promptTokens, outputTokens: outputTokensSoFar }, run.price.prices).total : null;
+
+  const coalescer = new DeltaCoalescer(deps.coalesceMs, (textDelta, reasoningDelta) => {
+    // Counting only what arrived since the last event keeps the running estimate cheap on long answers.
+    outputTokensSoFar += countTextTokens(run.call.model, textDelta + reasoningDelta).tokens;
+    const cost = runningCost();
+    deps.emit({
+      type: 'chat.delta',
+      requestId: run.requestId,
+      conversationId: run.conversationId,
+      text: textDelta,
+      reasoning: reasoningDelta,
+      runningCostNanos: cost,
+      outputTokensSoFar,
+    });
+    if (run.strictRoom !== undefined && cost !== null && cost >= run.strictRoom) run.controller.abort('budget');
+  });
+
+  try {
+    for await (const part of deps.callProvider(run.provider.endpoint, run.call, { ...deps.callOptions, signal: run.controller.signal })) {
+      if (part.type === 'text-delta' || part.type === 'reasoning-delta') {
+        if (ttftMs === undefined) {
+          ttftMs = deps.clock() - run.startedAt;
+          deps.ledger.markStreaming(run.requestId, ttftMs);
+        }
+        if (part.type === 'text-delta') text += part.text;
+        else reasoning += part.text;
+        coalescer.push(part.type === 'text-delta' ? 'text' : 'reasoning', part.text);
+        const now = deps.clock();
+        if (now - lastCheckpoint >= deps.checkpointIntervalMs) {
+          deps.ledger.checkpoint(run.requestId, text, reasoning, now);
+          lastCheckpoint = now;
+        }
+      } else if (part.type === 'usage') {
+        lastUsage = part.usage;
+      } else {
+        terminal = part;
+      }
+    }
+  } catch (unexpected) {
+    // The adapters end every call with a terminal part; this is a bug, and the row must still close.
+    const detail = unexpected instanceof Error ? unexpected.message : String(unexpected);
+    terminal = {
+      type: 'error',
+      error: new ProviderError({ code: 'protocol', provider: run.provider.name, message: `${run.provider.name} call failed: ${detail}` }),
+    };
+  } finally {
+    coalescer.flush();
+  }
+
+  return finalize(deps, run, { text, reasoning, ttftMs, terminal: terminal ?? { type: 'aborted' }, lastUsage });
+}
+
+interface Collected {
+  text: string;
+  reasoning: string;
+  ttftMs: number | undefined;
+  terminal: TerminalPart;
+  lastUsage: ProviderUsage | undefined;
+}
+
+function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): FinishedRequest {
+  const finishedAt = deps.clock();
+  const { terminal } = got;
+  const status: FinalStatus = terminal.type === 'finish' ? 'completed' : terminal.type === 'aborted' ? 'cancelled' : 'failed';
+  const cancelReason: CancelReason | undefined =
+    status === 'cancelled' ? ((run.controller.signal.reason as CancelReason | undefined) ?? 'user') : undefined;
+  const reported = terminal.usage ?? got.lastUsage;
+  const { usage, source } = finalUsage({
+    model: run.call.model,
+    promptTokens: run.promptTokens,
+    text: got.text,
+    reasoning: got.reasoning,
+    ...(reported ? { reported } : {}),
+    finished: terminal.type === 'finish',
+  });
+  const priced = priceUsage(run.price, usage);
+  const error = terminal.type === 'error' ? terminal.error : undefined;
+  const hasText = got.text.length > 0 || got.reasoning.length > 0;
+  const messageStatus = status === 'completed' ? 'complete' : hasText ? 'partial' : 'failed';
+  const writeMessage = run.conversationId !== null && (hasText || status === 'failed');
+
+  const durationMs = finishedAt - run.startedAt;
+  deps.ledger.finalize({
+    id: run.requestId,
+    status,
+    usage,
+    usageSource: source,
+    ...(reported ? { rawUsage: reported.raw } : {}),
+    ...(reported?.providerCostNanos !== undefined ? { providerCost: reported.providerCostNanos } : {}),
+    ...(priced.charged ? { prices: priced.charged } : {}),
+    cost: priced.cost,
+    finishedAt,
+    durationMs,
+    ...(got.ttftMs !== undefined ? { ttftMs: got.ttftMs } : {}),
+    ...(terminal.type === 'finish' ? { finishReason: terminal.finishReason } : {}),
+    ...(cancelReason ? { cancelReason } : {}),
+    ...(error ? { error: error.message } : {}),
+    ...(writeMessage && run.conversationId
+      ? {
+          assistantMessage: {
+            id: run.assistantMessageId,
+            conversationId: run.conversationId,
+            content: got.text,
+            reasoningText: got.reasoning || null,
+            status: messageStatus,
+            createdAt: finishedAt,
+          },
+        }
+      : {}),
+  });
+
+  return {
+    requestId: run.requestId,
+    conversationId: run.conversationId,
+    assistantMessageId: writeMessage ? run.assistantMessageId : null,
+    status,
+    text: got.text,
+    reasoningText: got.reasoning,
+    usage,
+    usageSource: source,
+    costNanos: priced.cost,
+    providerId: run.provider.id,
+    model: run.call.model,
+    ttftMs: got.ttftMs ?? null,
+    durationMs,
+    cancelReason: cancelReason ?? null,
+    error: error?.message ?? null,
+    errorCode: error?.code ?? null,
+  };
+}

@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import type { Nanodollars } from '../../../shared/money';
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  providerId: string | null;
+  model: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Sum of the conversation's priced requests; unpriced ones are counted apart. */
+  totalCost: Nanodollars;
+  unpricedRequests: number;
+  requests: number;
+}
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+  reasoningText: string | null;
+  status: 'complete' | 'partial' | 'failed';
+  requestId: string | null;
+  createdAt: number;
+}
+
+const SUMMARY = `
+  SELECT c.id, c.title, c.provider_id AS providerId, c.model, c.created_at AS createdAt, c.updated_at AS updatedAt,
+    COALESCE(SUM(r.cost_usd_nanos), 0) AS totalCost,
+    COALESCE(SUM(CASE WHEN r.cost_usd_nanos IS NULL AND r.status NOT IN ('refused', 'pending', 'streaming') THEN 1 ELSE 0 END), 0) AS unpricedRequests,
+    COUNT(r.id) AS requests
+  FROM conversations c LEFT JOIN requests r ON r.conversation_id = c.id AND r.status != 'refused'`;
+
+/**
+ * Conversations and their messages. Deleting a conversation removes its messages but never its
+ * ledger rows: money spent stays spent, and the month's totals do not move.
+ */
+export class ConversationStore {
+  constructor(private readonly sqlite: Database.Database) {}
+
+  create(input: { id: string; title: string; providerId?: string; model?: string }, now: number): void {
+    this.sqlite
+      .prepare(
+        'INSERT INTO conversations (id, title, provider_id, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(input.id, input.title, input.providerId ?? null, input.model ?? null, now, now);
+  }
+
+  exists(id: string): boolean {
+    return this.sqlite.prepare('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
+  }
+
+  get(id: string): ConversationSummary | undefined {
+    return this.sqlite.prepare(`${SUMMARY} WHERE c.id = ? GROUP BY c.id`).get(id) as ConversationSummary | undefined;
+  }
+
+  /** Newest first; `search` matches the title or any message's text, case-insensitively. */
+  list(search?: string): ConversationSummary[] {
+    if (!search?.trim()) {
+      return this.sqlite.prepare(`${SUMMARY} GROUP BY c.id ORDER BY c.updated_at DESC`).all() as ConversationSummary[];
+    }
+    const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.sqlite
+      .prepare(
+        `${SUMMARY} WHERE c.title LIKE @pattern ESCAPE '\\'
+           OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.content LIKE @pattern ESCAPE '\\')
+         GROUP BY c.id ORDER BY c.updated_at DESC`,
+      )
+      .all({ pattern }) as ConversationSummary[];
+  }
+
+  rename(id: string, title: string, now: number): boolean {
+    return this.sqlite.prepare('UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?').run(title, now, id).changes > 0;
+  }
+
+  setModel(id: string, providerId: string, model: string, now: number): void {
+    this.sqlite
+      .prepare('UPDATE conversations SET provider_id = ?, model = ?, updated_at = ? WHERE id = ?')
+      .run(providerId, model, now, id);
+  }
+
+  delete(id: string): boolean {
+    return this.sqlite.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0;
+  }
+
+  messages(conversationId: string): StoredMessage[] {
+    return this.sqlite
+      .prepare(
+        `SELECT id, conversation_id AS conversationId, role, content, reasoning_text AS reasoningText, status,
+           request_id AS requestId, created_at AS createdAt
+         FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid`,
+      )
+      .all(conversationId) as StoredMessage[];
+  }
+
+  addUserMessage(input: { id: string; conversationId: string; content: string }, now: number): void {
+    this.sqlite
+      .prepare(
+        `INSERT INTO messages (id, conversation_id, role, content, status, created_at) VALUES (?, ?, 'user', ?, 'complete', ?)`,
+      )
+      .run(input.id, input.conversationId, input.content, now);
+    this.sqlite.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(now, input.conversationId);
+  }
+
+  /** Removes messages from a point on (regenerate / edit-and-resend of the last turn). */
+  deleteMessagesFrom(conversationId: string, messageId: string): number {
+    const anchor = this.sqlite
+      .prepare('SELECT created_at AS createdAt, rowid FROM messages WHERE id = ? AND conversation_id = ?')
+      .get(messageId, conversationId) as { createdAt: number; rowid: number } | undefined;
+    if (!anchor) return 0;
+    return this.sqlite
+      .prepare(
+        'DELETE FROM messages WHERE conversation_id = ? AND (created_at > ? OR (created_at = ? AND rowid >= ?))',
+      )
+      .run(conversationId, anchor.createdAt, anchor.createdAt, anchor.rowid).changes;
+  }
+}

@@ -1,0 +1,53 @@
+import { AppError } from '../../../shared/contract/ipc-result';
+import type { ResolvedProvider } from '../chat/chat-types';
+import type { SecretStore } from '../secrets/secret-store';
+import { PROVIDER_DEFAULTS, isProviderKind } from './provider-defaults';
+import type { ProviderStore } from './provider-store';
+
+/**
+ * Turns a provider id into something callable: a configured provider with its key read from the
+ * secret store, or a host-registered ad-hoc one (the CLI's `--provider openai`). The key is read
+ * here, in the main process, at the moment of the call.
+ */
+export class ProviderResolver {
+  private readonly adHoc = new Map<string, ResolvedProvider>();
+
+  constructor(
+    private readonly providers: ProviderStore,
+    private readonly secrets: SecretStore,
+  ) {}
+
+  registerAdHoc(provider: ResolvedProvider): void {
+    this.adHoc.set(provider.id, provider);
+  }
+
+  async resolve(providerId: string): Promise<ResolvedProvider> {
+    const adHoc = this.adHoc.get(providerId);
+    if (adHoc) return adHoc;
+    const config = this.providers.get(providerId);
+    if (!config) throw new AppError('not_found', `No provider "${providerId}" is configured. Add it in Settings → Providers.`);
+    const apiKey = config.keyRef ? await this.secrets.read(config.keyRef) : undefined;
+    if (config.keyRef && !apiKey) {
+      throw new AppError('not_found', `The API key for ${config.name} is missing from ${this.secrets.description}. Enter it again in Settings → Providers.`);
+    }
+    if (!apiKey && PROVIDER_DEFAULTS[config.kind].needsKey) {
+      throw new AppError('invalid_request', `${config.name} needs an API key. Add it in Settings → Providers.`);
+    }
+    return {
+      id: config.id,
+      kind: config.kind,
+      name: config.name,
+      endpoint: { kind: config.kind, displayName: config.name, baseUrl: config.baseUrl, ...(apiKey ? { apiKey } : {}) },
+      modelSettings: config.modelSettings,
+    };
+  }
+
+  /** For messages and cap labels: the provider's name, else its kind's name, else the id. */
+  nameOf(providerId: string): string {
+    const adHoc = this.adHoc.get(providerId);
+    if (adHoc) return adHoc.name;
+    const config = this.providers.get(providerId);
+    if (config) return config.name;
+    return isProviderKind(providerId) ? PROVIDER_DEFAULTS[providerId].displayName : providerId;
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type Database from 'better-sqlite3';
+import { isValidTimeZone, systemTimeZone } from '../time/zoned-calendar';
+
+/** Every setting with its schema and default: one place to read what the app can be told. */
+const SETTINGS = {
+  timeZone: z.string().refine(isValidTimeZone, 'not an IANA time zone'),
+  /** Whether new caps cut a running answer off at the cap (DESIGN.md, "Budgets"). */
+  strictCapsByDefault: z.boolean(),
+  displayCurrency: z.object({ code: z.string().regex(/^[A-Z]{3}$/), usdRate: z.string(), asOf: z.string() }).nullable(),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]>;
+
+const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
+  timeZone: systemTimeZone,
+  strictCapsByDefault: () => false,
+  displayCurrency: () => null,
+};
+
+export class SettingsStore {
+  private readonly getStatement;
+  private readonly setStatement;
+
+  constructor(sqlite: Database.Database) {
+    this.getStatement = sqlite.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?');
+    this.setStatement = sqlite.prepare(
+      'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json',
+    );
+  }
+
+  get<K extends SettingKey>(key: K): SettingValue<K> {
+    const row = this.getStatement.get(key);
+    if (!row) return DEFAULTS[key]();
+    const parsed = SETTINGS[key].safeParse(JSON.parse(row.value_json));
+    // A value an older or newer version wrote that no longer fits is read as the default, not a crash.
+    return parsed.success ? (parsed.data as SettingValue<K>) : DEFAULTS[key]();
+  }
+
+  set<K extends SettingKey>(key: K, value: SettingValue<K>): void {
+    const parsed = SETTINGS[key].parse(value);
+    this.setStatement.run(key, JSON.stringify(parsed));
+  }
+}

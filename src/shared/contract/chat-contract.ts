@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { method } from './define-method';
+
+const id = z.string().min(1).max(200);
+/** A generous bound: a pasted document, not an unbounded payload. */
+const messageText = z.string().min(1).max(2_000_000);
+
+export interface ProviderChoice {
+  id: string;
+  name: string;
+  kind: string;
+  models: string[];
+}
+
+export interface ConversationView {
+  id: string;
+  title: string;
+  providerId: string | null;
+  model: string | null;
+  updatedAt: number;
+  /** Nano-dollars over the conversation's priced requests. */
+  totalCostNanos: number;
+  requests: number;
+  unpricedRequests: number;
+}
+
+/** What the ledger says about the request behind an assistant message. */
+export interface RequestMeta {
+  requestId: string;
+  status: string;
+  providerId: string;
+  providerName: string;
+  model: string;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cachedInputTokens: number | null;
+  cacheWriteTokens: number | null;
+  reasoningTokens: number | null;
+  usageSource: 'provider' | 'estimated' | null;
+  costNanos: number | null;
+  ttftMs: number | null;
+  durationMs: number | null;
+  cancelReason: string | null;
+  error: string | null;
+}
+
+export interface MessageView {
+  id: string;
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+  reasoningText: string | null;
+  status: 'complete' | 'partial' | 'failed';
+  createdAt: number;
+  request: RequestMeta | null;
+}
+
+export interface CapView {
+  budgetId: string;
+  label: string;
+  scope: 'overall' | 'provider' | 'model';
+  scopeValue: string;
+  month: string;
+  capNanos: number;
+  spentNanos: number;
+  reservedNanos: number;
+  remainingNanos: number;
+  percentUsed: number;
+  warnAtPercent: number;
+  strict: boolean;
+}
+
+export interface CapCheck extends CapView {
+  /** Spent + reserved + this request's estimate. */
+  afterNanos: number;
+  wouldWarn: boolean;
+  wouldExceed: boolean;
+}
+
+export interface EstimateView {
+  inputTokens: number;
+  /** True when counted with the model's own tokenizer. */
+  exact: boolean;
+  expectedOutputTokens: number;
+  /** Null when the model's price is unknown. */
+  costNanos: number | null;
+  caps: CapCheck[];
+  /** The message a refusal would carry, when a hard cap would be passed. */
+  refusal: string | null;
+}
+
+export interface SendView {
+  requestId: string;
+  conversationId: string;
+  userMessageId: string;
+  estimate: EstimateView;
+}
+
+const target = {
+  conversationId: id.optional(),
+  providerId: id,
+  model: z.string().min(1).max(300),
+  maxOutputTokens: z.number().int().positive().max(10_000_000).optional(),
+};
+
+export const chatContract = {
+  chatProviders: method<ProviderChoice[]>()(z.object({}).strict()),
+  conversationsList: method<ConversationView[]>()(z.object({ search: z.string().max(500).optional() }).strict()),
+  conversationGet: method<{ conversation: ConversationView; messages: MessageView[] }>()(z.object({ id }).strict()),
+  conversationRename: method<ConversationView>()(z.object({ id, title: z.string().trim().min(1).max(300) }).strict()),
+  conversationDelete: method<{ deleted: boolean }>()(z.object({ id }).strict()),
+  /** Pre-flight without sending: what the composer shows before Send. */
+  chatEstimate: method<EstimateView>()(z.object({ ...target, text: z.string().max(2_000_000) }).strict()),
+  chatSend: method<SendView>()(
+    z
+      .object({
+        ...target,
+        text: messageText,
+        allowOverCap: z.boolean().optional(),
+        /** Regenerate / edit-and-resend: messages from this one on are replaced. */
+        replaceFromMessageId: id.optional(),
+      })
+      .strict(),
+  ),
+  chatCancel: method<{ cancelled: boolean }>()(z.object({ requestId: id }).strict()),
+  budgetOverview: method<{ month: string; caps: CapView[] }>()(z.object({}).strict()),
+};

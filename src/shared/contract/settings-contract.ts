@@ -1,0 +1,2 @@
+/** Settings: providers, keys, prices, budgets, general (issue 7). */
+export const settingsContract = {};

@@ -1,0 +1,2 @@
+/** Spending dashboard and reports (issue 6). */
+export const spendingContract = {};
