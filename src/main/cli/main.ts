@@ -2,8 +2,9 @@ import { appVersion } from './app-version';
 import { CliUsageError, EXIT, processIo, type CliCommand, type CliIo } from './cli-io';
 import { chatCommand } from './commands/chat-command';
 import { doctorCommand } from './commands/doctor-command';
+import { uiCommand } from './commands/ui-command';
 
-const COMMANDS: CliCommand[] = [chatCommand, doctorCommand];
+const COMMANDS: CliCommand[] = [chatCommand, uiCommand, doctorCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
