@@ -1,6 +1,7 @@
 /**
  * Throughput of the provider stream path on a ~20 MB OpenAI chat stream held in memory, fed in
- * 64 KiB chunks (no network), against JSON.parse alone and the official openai SDK's parser.
+ * 64 KiB chunks (no network), against JSON.parse alone and the official openai SDK's parser, up to
+ * the whole orchestration of one request (ledger row, events, finalize).
  * Run: npx tsx bench/stream-throughput.ts
  */
 import { createParser } from 'eventsource-parser';
@@ -11,6 +12,10 @@ import { createSseEventReader } from '../src/main/core/providers/sse-event-reade
 import { errorContext } from '../src/main/core/providers/error-factory';
 import { callProvider } from '../src/main/core/providers/call-provider';
 import type { ProviderEndpoint } from '../src/main/core/providers/provider-types';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../src/main/core/app/create-core';
 
 const TARGET_BYTES = 20 * 1024 * 1024;
 const CHUNK_BYTES = 64 * 1024;
@@ -128,6 +133,37 @@ async function fullCallProvider(chunks: Uint8Array[]): Promise<number> {
   return chars;
 }
 
+/**
+ * (e) The whole request as the app runs it: pre-flight, the ledger row, callProvider, coalesced
+ * delta events, checkpoints, and the finalize transaction with the assistant message. The core
+ * is opened once, outside the timing, as the app does at start-up.
+ */
+const benchDataDir = mkdtempSync(join(tmpdir(), 'tallychat-bench-'));
+let currentChunks: Uint8Array[] = [];
+const core = createCore({
+  dataDir: benchDataDir,
+  appVersion: 'bench',
+  host: 'cli',
+  callOptions: { fetch: async () => new Response(readableOf(currentChunks), { headers: { 'content-type': 'text/event-stream' } }) },
+});
+core.providers.save({
+  id: 'bench', kind: 'openai-compatible', name: 'Bench', baseUrl: 'http://bench.invalid/v1', keyRef: null, keyLast4: null,
+  enabledModels: [], modelSettings: {}, createdAt: 0, updatedAt: 0,
+});
+let deltaEvents = 0;
+core.events.subscribe((event) => {
+  if (event.type === 'chat.delta') deltaEvents += 1;
+});
+
+async function fullOrchestration(chunks: Uint8Array[]): Promise<number> {
+  currentChunks = chunks;
+  deltaEvents = 0;
+  const started = await core.chat.send({ providerId: 'bench', model: 'gpt-4o', text: 'hi' });
+  const finished = await started.done;
+  if (finished.status !== 'completed' || deltaEvents === 0) throw new Error(`orchestration ended ${finished.status}: ${finished.error}`);
+  return finished.text.length;
+}
+
 interface Result {
   name: string;
   medianMs: number;
@@ -157,6 +193,7 @@ const results = [
   await measure('(b) openai SDK Stream.fromSSEResponse', expectedChars, () => openAiSdk(chunks)),
   await measure('(c) our SSE reader + OpenAI adapter', expectedChars, () => ourReaderAndAdapter(chunks)),
   await measure('(d) callProvider end to end (in-memory fetch)', expectedChars, () => fullCallProvider(chunks)),
+  await measure('(e) + orchestration: pre-flight, ledger, events', expectedChars, () => fullOrchestration(chunks)),
 ];
 
 const [baseline, , sdk] = results;
@@ -172,3 +209,6 @@ for (const r of results) {
     `${r.name.padEnd(48)}${r.medianMs.toFixed(1).padStart(10)}${mbs.toFixed(0).padStart(9)}${Math.round(eps).toLocaleString('en-US').padStart(12)}${`${vsBaseline.toFixed(2)}×`.padStart(15)}${`${vsSdk.toFixed(2)}×`.padStart(9)}`,
   );
 }
+
+await core.close();
+rmSync(benchDataDir, { recursive: true, force: true });

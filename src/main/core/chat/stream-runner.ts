@@ -56,8 +56,7 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
     run.price ? computeCost({ inputTokens: run.promptTokens, outputTokens: outputTokensSoFar }, run.price.prices).total : null;
 
   const coalescer = new DeltaCoalescer(deps.coalesceMs, (textDelta, reasoningDelta) => {
-    // Counting only what arrived since the last event keeps the running estimate cheap on long answers.
-    outputTokensSoFar += countTextTokens(run.call.model, textDelta + reasoningDelta).tokens;
+    outputTokensSoFar += runningTokenEstimate(run.call.model, textDelta + reasoningDelta);
     const cost = runningCost();
     deps.emit({
       type: 'chat.delta',
@@ -104,6 +103,19 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
   }
 
   return finalize(deps, run, { text, reasoning, ttftMs, terminal: terminal ?? { type: 'aborted' }, lastUsage });
+}
+
+/**
+ * Counting only what arrived since the last event keeps the running estimate cheap on long
+ * answers. A batch too large to tokenize without stalling the main process (a fast stream whose
+ * timer could not fire) is estimated at three UTF-8 bytes a token, which errs high for English
+ * and code, the safe side for a strict cap. The final usage is counted properly at the end.
+ */
+const TOKENIZE_BATCH_LIMIT = 16 * 1024;
+
+function runningTokenEstimate(model: string, text: string): number {
+  if (text.length <= TOKENIZE_BATCH_LIMIT) return countTextTokens(model, text).tokens;
+  return Math.ceil(Buffer.byteLength(text, 'utf8') / 3);
 }
 
 interface Collected {
