@@ -107,6 +107,26 @@ describe('the ledger', () => {
     expect(sumSpend(store.sqlite, november)).toEqual({ spent: 0, reserved: 10_000 });
   });
 
+  it('reads a month\'s spend from covering indexes, and reservations from the open-rows index', () => {
+    const { store } = open();
+    const plan = (sql: string) =>
+      (store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ startMs: 0, endMs: 1, providerId: 'p', model: 'm' }) as { detail: string }[])
+        .map((row) => row.detail)
+        .join('\n');
+    expect(plan('SELECT SUM(cost_usd_nanos) FROM requests WHERE started_at >= @startMs AND started_at < @endMs')).toBe(
+      'SEARCH requests USING COVERING INDEX requests_started_cost (started_at>? AND started_at<?)',
+    );
+    expect(plan('SELECT SUM(cost_usd_nanos) FROM requests WHERE started_at >= @startMs AND started_at < @endMs AND provider_id = @providerId')).toBe(
+      'SEARCH requests USING COVERING INDEX requests_provider_started_cost (provider_id=? AND started_at>? AND started_at<?)',
+    );
+    expect(plan('SELECT SUM(cost_usd_nanos) FROM requests WHERE started_at >= @startMs AND started_at < @endMs AND model = @model')).toBe(
+      'SEARCH requests USING COVERING INDEX requests_model_started_cost (model=? AND started_at>? AND started_at<?)',
+    );
+    expect(
+      plan("SELECT SUM(reserved_usd_nanos) FROM requests WHERE status IN ('pending', 'streaming') AND started_at >= @startMs AND started_at < @endMs"),
+    ).toContain('requests_open');
+  });
+
   it('counts spending in the month the request started, in the user\'s time zone', () => {
     const file = join(tempDir(), 'tz.sqlite');
     const store = openStore({ file });

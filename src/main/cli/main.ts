@@ -1,10 +1,12 @@
 import { appVersion } from './app-version';
 import { CliUsageError, EXIT, processIo, type CliCommand, type CliIo } from './cli-io';
+import { budgetCommand } from './commands/budget-command';
 import { chatCommand } from './commands/chat-command';
 import { doctorCommand } from './commands/doctor-command';
+import { pricesCommand } from './commands/prices-command';
 import { uiCommand } from './commands/ui-command';
 
-const COMMANDS: CliCommand[] = [chatCommand, uiCommand, doctorCommand];
+const COMMANDS: CliCommand[] = [chatCommand, uiCommand, budgetCommand, pricesCommand, doctorCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

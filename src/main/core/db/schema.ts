@@ -111,9 +111,11 @@ export const requests = sqliteTable(
     ownerPid: integer('owner_pid'),
   },
   (t) => [
-    index('requests_started_at').on(t.startedAt),
-    index('requests_provider_started').on(t.providerId, t.startedAt),
-    index('requests_model_started').on(t.model, t.startedAt),
+    // Covering the cost, so a month's spend (overall, per provider, per model) is read from the
+    // index alone (bench/ledger-queries: 1.2 ms for a month of a two-year ledger of 1M rows).
+    index('requests_started_cost').on(t.startedAt, t.costUsdNanos),
+    index('requests_provider_started_cost').on(t.providerId, t.startedAt, t.costUsdNanos),
+    index('requests_model_started_cost').on(t.model, t.startedAt, t.costUsdNanos),
     index('requests_conversation').on(t.conversationId),
     index('requests_open').on(t.status).where(sql`status IN ('pending', 'streaming')`),
   ],

@@ -16,20 +16,28 @@ export interface SpendSums {
 }
 
 /**
- * "Spent" is always this sum over the ledger, never a counter kept beside it (DESIGN.md). It reads
- * an indexed range of `started_at` (or provider/model + `started_at`).
+ * "Spent" is always this sum over the ledger, never a counter kept beside it (DESIGN.md). Open
+ * and refused rows have no cost yet, so spent is a plain SUM over the covering index of
+ * (started_at[, provider or model], cost); reservations are read from the partial index of open rows.
  */
 export function sumSpend(sqlite: Database.Database, filter: SpendFilter): SpendSums {
   const where = ['started_at >= @startMs', 'started_at < @endMs'];
   if (filter.providerId !== undefined) where.push('provider_id = @providerId');
   if (filter.model !== undefined) where.push('model = @model');
-  const row = sqlite
+  const params = {
+    startMs: filter.startMs,
+    endMs: filter.endMs,
+    ...(filter.providerId !== undefined ? { providerId: filter.providerId } : {}),
+    ...(filter.model !== undefined ? { model: filter.model } : {}),
+  };
+  const spent = sqlite.prepare(`SELECT COALESCE(SUM(cost_usd_nanos), 0) AS n FROM requests WHERE ${where.join(' AND ')}`).get(params) as {
+    n: number;
+  };
+  const reserved = sqlite
     .prepare(
-      `SELECT
-         COALESCE(SUM(CASE WHEN status IN ('pending', 'streaming') THEN 0 ELSE cost_usd_nanos END), 0) AS spent,
-         COALESCE(SUM(CASE WHEN status IN ('pending', 'streaming') THEN reserved_usd_nanos ELSE 0 END), 0) AS reserved
-       FROM requests WHERE ${where.join(' AND ')}`,
+      `SELECT COALESCE(SUM(reserved_usd_nanos), 0) AS n FROM requests
+       WHERE status IN ('pending', 'streaming') AND ${where.join(' AND ')}`,
     )
-    .get(filter) as { spent: number; reserved: number };
-  return { spent: nanodollars(row.spent), reserved: nanodollars(row.reserved) };
+    .get(params) as { n: number };
+  return { spent: nanodollars(spent.n), reserved: nanodollars(reserved.n) };
 }

@@ -1,0 +1,230 @@
+import { parseArgs } from 'node:util';
+import { formatUsd, MoneyRangeError, nanodollars, parseUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
+import type { Core } from '../../core/app/create-core';
+import type { PriceOverride } from '../../core/price-overrides/price-override-store';
+import { resolvePrice } from '../../core/price-overrides/resolve-price';
+import { findCatalogPrice, type CatalogPrice, type TokenPrices } from '../../core/pricing/catalog-prices';
+import { PROVIDER_DEFAULTS, PROVIDER_KINDS, isProviderKind } from '../../core/provider-config/provider-defaults';
+import type { ProviderKind } from '../../core/providers/provider-types';
+import { startOfLocalDay, wallClockAt } from '../../core/time/zoned-calendar';
+import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
+import { openCliCore } from '../open-cli-core';
+
+const USAGE = [
+  'tallychat prices show MODEL [--provider ID|KIND] [--data-dir DIR]',
+  '       tallychat prices set --provider ID --model MODEL --input USD_PER_MTOK --output USD_PER_MTOK',
+  '                            [--cache-read USD_PER_MTOK] [--cache-write USD_PER_MTOK] [--from YYYY-MM-DD] [--data-dir DIR]',
+].join('\n');
+
+export const pricesCommand: CliCommand = {
+  name: 'prices',
+  summary: "Show a model's price (catalog and your own) and set your own price from a date",
+  usage: USAGE,
+  async run(args, io) {
+    const [subcommand, ...rest] = args;
+    if (subcommand === 'show') return showPrices(rest, io);
+    if (subcommand === 'set') return setPrice(rest, io);
+    throw new CliUsageError(subcommand === undefined ? 'say what to do: show or set' : `unknown subcommand "${subcommand}": use show or set`);
+  },
+};
+
+/** The provider a price belongs to: a configured one, or a provider kind as the CLI runs it ad hoc. */
+interface PriceTarget {
+  providerId: string;
+  kind: ProviderKind;
+  name: string;
+  baseUrl?: string;
+}
+
+async function showPrices(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { provider: { type: 'string' }, 'data-dir': { type: 'string' } },
+  });
+  if (positionals.length !== 1 || !positionals[0]!.trim()) throw new CliUsageError('give exactly one model name, e.g. gpt-4o');
+  const model = positionals[0]!;
+
+  return withCore(values['data-dir'], io, (core) => {
+    const now = core.clock();
+    const timeZone = core.settings.get('timeZone');
+    const target = values.provider === undefined ? undefined : targetOf(core, values.provider);
+    // Without a provider the catalog is asked as for an unknown gateway: by the model's name alone.
+    const catalog = target
+      ? findCatalogPrice(target.kind, model, new Date(now), target.baseUrl)
+      : findCatalogPrice('openai-compatible', model, new Date(now));
+    const overrides = core.overrides.list({ model, ...(target ? { providerId: target.providerId } : {}) });
+    const where = target ? ` on ${target.name}` : '';
+    if (!catalog && overrides.length === 0) {
+      io.stderr(
+        `tallychat prices: no price is known for ${model}${where}: its requests are metered in tokens with cost "price unknown". ` +
+          `Add one with \`tallychat prices set --provider ${target?.providerId ?? 'ID'} --model ${model} --input USD_PER_MTOK --output USD_PER_MTOK\`.\n`,
+      );
+      return EXIT.failure;
+    }
+
+    const lines = [target ? `${model} on ${target.name} (provider "${target.providerId}")` : `${model} (any provider; --provider picks one)`];
+    lines.push(...catalogLines(model, catalog));
+    if (overrides.length > 0) {
+      lines.push(`Your prices (times in ${timeZone}):`);
+      for (const o of overrides) {
+        const provider = target ? '' : ` on provider "${o.providerId}"`;
+        lines.push(`  from ${localTime(o.effectiveFrom, timeZone)}${provider}: ${priceText(overridePrices(o))}  [id ${o.id}]`);
+      }
+    }
+    if (target) {
+      lines.push(inForceLine(core, target, model, now, timeZone));
+    } else {
+      for (const providerId of new Set(overrides.map((o) => o.providerId))) {
+        const override = core.overrides.inForce(providerId, model, now);
+        lines.push(overrideInForceLine(override, `on provider "${providerId}"`, catalog, timeZone));
+      }
+    }
+    io.stdout(`${lines.join('\n')}\n`);
+    return EXIT.ok;
+  });
+}
+
+async function setPrice(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      provider: { type: 'string' },
+      model: { type: 'string' },
+      input: { type: 'string' },
+      output: { type: 'string' },
+      'cache-read': { type: 'string' },
+      'cache-write': { type: 'string' },
+      from: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  if (!values.provider) throw new CliUsageError('--provider is required (a configured provider id or a provider kind)');
+  if (!values.model?.trim()) throw new CliUsageError('--model is required');
+  if (values.input === undefined || values.output === undefined) {
+    throw new CliUsageError('--input and --output are required, in US dollars per million tokens (e.g. --input 2.50 --output 10)');
+  }
+  const model = values.model;
+  const prices = {
+    input: parsePrice('--input', values.input),
+    output: parsePrice('--output', values.output),
+    cacheRead: values['cache-read'] === undefined ? null : parsePrice('--cache-read', values['cache-read']),
+    cacheWrite: values['cache-write'] === undefined ? null : parsePrice('--cache-write', values['cache-write']),
+  };
+  const fromDate = values.from === undefined ? undefined : parseLocalDate(values.from);
+
+  return withCore(values['data-dir'], io, (core) => {
+    const target = targetOf(core, values.provider!);
+    const timeZone = core.settings.get('timeZone');
+    const now = core.clock();
+    const effectiveFrom = fromDate ? startOfLocalDay(fromDate.year, fromDate.month, fromDate.day, timeZone) : now;
+    const override = core.overrides.add({ providerId: target.providerId, model, ...prices, effectiveFrom }, now);
+    io.stdout(
+      `Your price for ${model} on ${target.name} from ${localTime(effectiveFrom, timeZone)} (${timeZone}): ` +
+        `${priceText(overridePrices(override))}  [id ${override.id}]\n` +
+        `${inForceLine(core, target, model, now, timeZone)}\n` +
+        'Requests already in the ledger keep the prices they were charged at.\n',
+    );
+    return EXIT.ok;
+  });
+}
+
+async function withCore(dataDir: string | undefined, io: CliIo, run: (core: Core) => number): Promise<number> {
+  const core = openCliCore(dataDir, io);
+  try {
+    return run(core);
+  } finally {
+    await core.close();
+  }
+}
+
+function targetOf(core: Core, providerId: string): PriceTarget {
+  const config = core.providers.get(providerId);
+  if (config) return { providerId, kind: config.kind, name: config.name, baseUrl: config.baseUrl };
+  if (isProviderKind(providerId)) {
+    const defaults = PROVIDER_DEFAULTS[providerId];
+    return { providerId, kind: providerId, name: defaults.displayName, ...(defaults.baseUrl ? { baseUrl: defaults.baseUrl } : {}) };
+  }
+  const configured = core.providers.list().map((p) => p.id);
+  throw new CliUsageError(
+    `unknown provider "${providerId}": use a configured provider id${configured.length ? ` (${configured.join(', ')})` : ''} or one of ${PROVIDER_KINDS.join(', ')}`,
+  );
+}
+
+function catalogLines(model: string, catalog: CatalogPrice | undefined): string[] {
+  if (!catalog) return [`Catalog: no price for ${model}.`];
+  if (catalog.source === 'local') return ['Catalog: a local model, free (still metered in tokens).'];
+  const lines = [`Catalog ${catalog.source} (${catalog.providerId} ${catalog.catalogModelId}): ${priceText(catalog.prices)}`];
+  for (const tier of catalog.prices.tiers ?? []) {
+    lines.push(`  above ${tier.startsAboveInputTokens.toLocaleString('en-US')} input tokens: ${priceText(tier)}`);
+  }
+  return lines;
+}
+
+/** What a request made now would be charged at: the same resolution the chat path uses. */
+function inForceLine(core: Core, target: PriceTarget, model: string, now: number, timeZone: string): string {
+  const resolved = resolvePrice(core.overrides, { providerId: target.providerId, kind: target.kind, model, at: now, ...(target.baseUrl ? { baseUrl: target.baseUrl } : {}) });
+  if (!resolved) return 'In force now: none, so requests are metered in tokens with cost "price unknown".';
+  const override = core.overrides.inForce(target.providerId, model, now);
+  if (override) return `In force now: your price from ${localTime(override.effectiveFrom, timeZone)}.`;
+  return resolved.charged.source === 'local' ? 'In force now: free (a local model).' : `In force now: the catalog's (${resolved.charged.source}).`;
+}
+
+function overrideInForceLine(override: PriceOverride | undefined, where: string, catalog: CatalogPrice | undefined, timeZone: string): string {
+  if (override) return `In force now ${where}: your price from ${localTime(override.effectiveFrom, timeZone)}.`;
+  return catalog ? `In force now ${where}: the catalog's (${catalog.source}).` : `In force now ${where}: none ("price unknown").`;
+}
+
+function overridePrices(o: PriceOverride): TokenPrices {
+  return {
+    input: o.input,
+    output: o.output,
+    ...(o.cacheRead !== null ? { cacheRead: o.cacheRead } : {}),
+    ...(o.cacheWrite !== null ? { cacheWrite: o.cacheWrite } : {}),
+  };
+}
+
+/** A missing cache price is charged at the input price (computeCost), and is shown so. */
+function priceText(p: TokenPrices): string {
+  return [
+    `input ${perMTok(p.input)}`,
+    `output ${perMTok(p.output)}`,
+    `cache read ${p.cacheRead === undefined ? 'as input' : perMTok(p.cacheRead)}`,
+    `cache write ${p.cacheWrite === undefined ? 'as input' : perMTok(p.cacheWrite)}`,
+  ].join(' · ');
+}
+
+/** Exact dollars per million tokens from the integer: $2.50/MTok, $0.01875/MTok (no rounding). */
+function perMTok(price: NanodollarsPerMTok): string {
+  return `$${formatUsd(nanodollars(price)).replace(/(\.\d{2}\d*?)0+$/, '$1')}/MTok`;
+}
+
+function localTime(instantMs: number, timeZone: string): string {
+  const w = wallClockAt(instantMs, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}`;
+}
+
+function parsePrice(flag: string, text: string): NanodollarsPerMTok {
+  try {
+    // USD per MTok parsed as dollars gives nano-dollars per MTok: the same integer, exactly.
+    const value = parseUsd(text);
+    if (value < 0) throw new CliUsageError(`${flag} cannot be negative, got "${text}"`);
+    return pricePerMTok(value);
+  } catch (error) {
+    if (!(error instanceof MoneyRangeError)) throw error;
+    throw new CliUsageError(`${flag} takes US dollars per million tokens with at most 9 decimals, below 9,000,000 (e.g. 2.50), got "${text}"`);
+  }
+}
+
+function parseLocalDate(text: string): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (!m || probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    throw new CliUsageError(`--from takes a calendar date as YYYY-MM-DD (e.g. 2026-11-01), got "${text}"`);
+  }
+  return { year, month, day };
+}
