@@ -30,6 +30,7 @@ countStep('typecheck', run('typecheck', 'npm', ['run', '--silent', 'typecheck'])
 const built = run('build', 'npx', ['electron-vite', 'build']);
 countStep('build', built);
 countStep('schema', run('schema', 'npx', ['drizzle-kit', 'check']));
+countStep('security scan', run('security scan', 'node', ['scripts/security-scan.mjs']));
 
 const vitestFile = 'test-results/vitest-results.json';
 rmSync(vitestFile, { force: true });

@@ -1,15 +1,22 @@
 import { createCore, type Core } from '../core/app/create-core';
-import { EnvironmentSecretStore } from '../core/secrets/secret-store';
+import { EnvironmentSecretStore, type SecretStore } from '../core/secrets/secret-store';
 import { appVersion } from './app-version';
 import type { CliIo } from './cli-io';
 import { resolveDataDir } from './data-dir-option';
 
-/** The core as the CLI runs it: keys only from the environment, never written anywhere. */
-export function openCliCore(dataDirFlag: string | undefined, io: CliIo): Core {
+/**
+ * The core as the CLI runs it: by default keys come only from the environment and are never
+ * written anywhere; browser mode passes its keychain-backed store.
+ */
+export function openCliCore(
+  dataDirFlag: string | undefined,
+  io: CliIo,
+  options: { secrets?: SecretStore; host?: 'cli' | 'web' } = {},
+): Core {
   return createCore({
     dataDir: resolveDataDir(dataDirFlag, io.env),
     appVersion: appVersion(),
-    host: 'cli',
-    secrets: new EnvironmentSecretStore(io.env),
+    host: options.host ?? 'cli',
+    secrets: options.secrets ?? new EnvironmentSecretStore(io.env),
   });
 }

@@ -4,11 +4,13 @@
  * it configures is in small modules typed against Electron and tested at their boundary.
  */
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, app, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/contract';
 import { createCore, type Core } from '../core/app/create-core';
 import { bindIpc } from './ipc-bridge';
 import { findElectronNativeBinding } from './native-binding';
+import { openDesktopSecretStore } from './secret-store-wiring';
 import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
 
 let core: Core | undefined;
@@ -17,9 +19,16 @@ let mainWindow: BrowserWindow | undefined;
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(__dirname, '../renderer/index.html');
 
+/** Only our own page: the dev server's origin, or exactly the bundled index.html. */
 function isAppUrl(url: string): boolean {
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (rendererUrl) return parsed.origin === new URL(rendererUrl).origin;
+  return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(rendererFile).pathname;
 }
 
 function createWindow(): BrowserWindow {
@@ -39,12 +48,16 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const nativeBinding = findElectronNativeBinding(app.getAppPath(), process.versions.electron);
+  const dataDir = app.getPath('userData');
+  // After 'ready': before it, safeStorage reports no keychain.
+  const secrets = await openDesktopSecretStore(safeStorage, dataDir);
   core = createCore({
-    dataDir: app.getPath('userData'),
+    dataDir,
     appVersion: app.getVersion(),
     host: 'electron',
+    secrets,
     ...(nativeBinding ? { nativeBinding } : {}),
     onInternalError: (method, error) => console.error(`[tallychat] ${method} failed`, error),
   });

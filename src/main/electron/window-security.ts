@@ -15,6 +15,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
+    // Middle-click would otherwise ask for a new window; the open handler denies it anyway, this stops it earlier.
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: true,
   };
 }

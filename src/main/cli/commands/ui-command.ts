@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
 import { startWebServer } from '../../web/web-server';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { openInBrowser } from '../open-browser';
+import { resolveDataDir } from '../data-dir-option';
 import { openCliCore } from '../open-cli-core';
 import { PROJECT_ROOT, RENDERER_DIR } from '../project-paths';
 
@@ -34,7 +36,10 @@ export const uiCommand: CliCommand = {
     }
     ensureRendererBuilt(io);
 
-    const core = openCliCore(values['data-dir'], io);
+    // Keys typed into Settings go to the OS keychain (or, with consent, the weaker scheme);
+    // providers without a stored key read their vendor's usual environment variable.
+    const secrets = await openKeyringSecretStore({ dataDir: resolveDataDir(values['data-dir'], io.env) });
+    const core = openCliCore(values['data-dir'], io, { secrets, host: 'web' });
     const server = await startWebServer({ core, rendererDir: RENDERER_DIR, host: values.host, port });
     if (!LOOPBACK.has(values.host)) {
       io.stderr(
@@ -43,7 +48,7 @@ export const uiCommand: CliCommand = {
       );
     }
     io.stdout(`Tallychat is running at ${server.url}\n`);
-    io.stdout(`Data folder: ${core.store.file}\nPress Ctrl-C to stop.\n`);
+    io.stdout(`Data folder: ${core.store.file}\nAPI keys: ${secrets.description}\nPress Ctrl-C to stop.\n`);
     if (!values['no-open'] && !(await openInBrowser(server.url))) {
       io.stderr('Could not open a browser: open the URL above yourself.\n');
     }

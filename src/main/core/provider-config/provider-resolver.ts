@@ -26,12 +26,21 @@ export class ProviderResolver {
     if (adHoc) return adHoc;
     const config = this.providers.get(providerId);
     if (!config) throw new AppError('not_found', `No provider "${providerId}" is configured. Add it in Settings → Providers.`);
-    const apiKey = config.keyRef ? await this.secrets.read(config.keyRef) : undefined;
+    const defaults = PROVIDER_DEFAULTS[config.kind];
+    // Without a stored key, the vendor's usual variable (OPENAI_API_KEY…) stands in, as in the CLI.
+    const apiKey = config.keyRef
+      ? await this.secrets.read(config.keyRef)
+      : defaults.keyEnvVar
+        ? await this.secrets.read(`env:${defaults.keyEnvVar}`)
+        : undefined;
     if (config.keyRef && !apiKey) {
       throw new AppError('not_found', `The API key for ${config.name} is missing from ${this.secrets.description}. Enter it again in Settings → Providers.`);
     }
-    if (!apiKey && PROVIDER_DEFAULTS[config.kind].needsKey) {
-      throw new AppError('invalid_request', `${config.name} needs an API key. Add it in Settings → Providers.`);
+    if (!apiKey && defaults.needsKey) {
+      throw new AppError(
+        'invalid_request',
+        `${config.name} needs an API key. Add it in Settings → Providers${defaults.keyEnvVar ? `, or set ${defaults.keyEnvVar}` : ''}.`,
+      );
     }
     return {
       id: config.id,

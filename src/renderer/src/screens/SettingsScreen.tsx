@@ -1,30 +1,34 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../shared/contract/app-contract';
-import { call } from '../api/tallychat-client';
+import { useEffect } from 'react';
+import { BudgetsSection } from '../settings/BudgetsSection';
+import { DangerZone } from '../settings/DangerZone';
+import { DataSection } from '../settings/DataSection';
+import { GeneralSection } from '../settings/GeneralSection';
+import { PricesSection } from '../settings/PricesSection';
+import { ProvidersSection } from '../settings/ProvidersSection';
+import { SettingsNav } from '../settings/SettingsNav';
+import { useSettings } from '../settings/settings-store';
+import '../settings/settings.css';
 
 export function SettingsScreen() {
-  const [info, setInfo] = useState<AppInfo>();
-  const [error, setError] = useState<string>();
+  const loadError = useSettings((s) => s.loadError);
   useEffect(() => {
-    call('appInfo', {}).then(setInfo, (e: Error) => setError(e.message));
+    void useSettings.getState().loadAll();
   }, []);
   return (
-    <section className="screen" aria-labelledby="settings-heading">
+    <section className="screen settings-screen" aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>
-      <h2>About</h2>
-      {error && <p role="alert">{error}</p>}
-      {info && (
-        <dl className="facts">
-          <dt>Version</dt>
-          <dd>{info.version}</dd>
-          <dt>Data folder</dt>
-          <dd>{info.dataDir}</dd>
-          <dt>Database</dt>
-          <dd>{info.databaseFile}</dd>
-          <dt>Schema version</dt>
-          <dd>{info.schemaVersion}</dd>
-        </dl>
-      )}
+      {loadError && <p role="alert" className="settings-error">{loadError}</p>}
+      <div className="settings-layout">
+        <SettingsNav />
+        <div className="settings-content">
+          <ProvidersSection />
+          <PricesSection />
+          <BudgetsSection />
+          <GeneralSection />
+          <DataSection />
+          <DangerZone />
+        </div>
+      </div>
     </section>
   );
 }
