@@ -1,3 +1,4 @@
+import { StatusStrip } from './components/StatusStrip';
 import { ChatScreen } from './screens/ChatScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SpendingScreen } from './screens/SpendingScreen';
@@ -22,6 +23,7 @@ export function App() {
         </ul>
       </nav>
       <main className="app-main">
+        <StatusStrip />
         {screen === 'chat' && <ChatScreen />}
         {screen === 'spending' && <SpendingScreen />}
         {screen === 'settings' && <SettingsScreen />}

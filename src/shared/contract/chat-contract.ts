@@ -122,5 +122,6 @@ export const chatContract = {
       .strict(),
   ),
   chatCancel: method<{ cancelled: boolean }>()(z.object({ requestId: id }).strict()),
-  budgetOverview: method<{ month: string; caps: CapView[] }>()(z.object({}).strict()),
+  /** This month's spend (and what running requests hold) with every cap, for the status strip. */
+  budgetOverview: method<{ month: string; spentNanos: number; reservedNanos: number; caps: CapView[] }>()(z.object({}).strict()),
 };

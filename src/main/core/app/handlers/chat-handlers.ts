@@ -5,6 +5,7 @@ import { capStatus, describeRefusal, wouldExceed, type CapStatus } from '../../b
 import { toCapCheck, toCapView } from '../../budgets/cap-views';
 import type { PreflightEstimate } from '../../chat/chat-types';
 import { messageViews, toConversationView } from '../../conversations/conversation-views';
+import { sumSpend } from '../../ledger/ledger-sums';
 import { monthRangeAt } from '../../time/zoned-calendar';
 import type { AreaHandlers, CoreServices } from './handler-types';
 
@@ -66,7 +67,8 @@ export function chatHandlers(core: CoreServices): AreaHandlers<typeof chatContra
     budgetOverview: () => {
       const month = monthRangeAt(core.clock(), core.settings.get('timeZone'));
       const caps = core.budgets.list().map((budget) => toCapView(capStatus(core.store.sqlite, budget, month, providerName)));
-      return { month: month.key, caps };
+      const sums = sumSpend(core.store.sqlite, month);
+      return { month: month.key, spentNanos: sums.spent, reservedNanos: sums.reserved, caps };
     },
   };
 }

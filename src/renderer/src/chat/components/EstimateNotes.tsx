@@ -1,0 +1,74 @@
+import type { CapCheck, EstimateView } from '../../../../shared/contract/chat-contract';
+import type { IpcError } from '../../../../shared/contract/ipc-result';
+import { formatUsdForDisplay } from '../../../../shared/format-money';
+import { nanodollars } from '../../../../shared/money';
+import { formatCount, formatMonth } from '../format/format-meta';
+
+const usd = (value: number) => formatUsdForDisplay(nanodollars(value));
+
+/** "≈ 1,234 tokens in · est. $0.0123" ("≈" when the count is not the model's own tokenizer's). */
+export function EstimateLine({ estimate }: { estimate: EstimateView }) {
+  const tokens = `${estimate.exact ? '' : '≈ '}${formatCount(estimate.inputTokens)} tokens in`;
+  const cost = estimate.costNanos === null ? 'price unknown' : `est. ${usd(estimate.costNanos)}`;
+  return (
+    <span
+      className="estimate-line"
+      data-testid="estimate"
+      title={`Estimated before sending: the prompt${estimate.exact ? ' (counted exactly)' : ' (approximate count)'} plus up to ${formatCount(estimate.expectedOutputTokens)} output tokens`}
+    >
+      {tokens} · {cost}
+    </span>
+  );
+}
+
+const warningText = (cap: CapCheck) =>
+  `${cap.label}: ${usd(cap.afterNanos)} of ${usd(cap.capNanos)} in ${formatMonth(cap.month)} after this request, past its ${cap.warnAtPercent}% warning.`;
+
+interface Props {
+  estimate: EstimateView | null;
+  sendError: IpcError | null;
+  busy: boolean;
+  onSendAnyway(): void;
+}
+
+/**
+ * What a cap says about the message before it is sent: a warning past the threshold, or the
+ * refusal (the cap's name and numbers) with the one way through it. A send that main refused
+ * shows its own message here too.
+ */
+export function CapNotices({ estimate, sendError, busy, onSendAnyway }: Props) {
+  const refused = sendError?.code === 'budget_exceeded' ? sendError.message : estimate?.refusal ?? null;
+  const warnings = estimate?.caps.filter((cap) => cap.wouldWarn && !cap.wouldExceed) ?? [];
+  const otherError = sendError && sendError.code !== 'budget_exceeded' ? sendError.message : null;
+  if (!refused && warnings.length === 0 && !otherError) return null;
+  return (
+    <div className="composer-notices">
+      {refused && (
+        <div className="notice danger" role="alert">
+          <p>{refused}</p>
+          <button type="button" className="button danger-outline" onClick={onSendAnyway} disabled={busy}>
+            Send anyway (allow one request past the cap)
+          </button>
+        </div>
+      )}
+      {!refused && warnings.length > 0 && (
+        <div className="notice warn" role="status">
+          {warnings.length === 1 ? (
+            <p>{warningText(warnings[0]!)}</p>
+          ) : (
+            <ul>
+              {warnings.map((cap) => (
+                <li key={cap.budgetId}>{warningText(cap)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {otherError && (
+        <div className="notice danger" role="alert">
+          <p>{otherError}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ConversationView } from '../../../../shared/contract/chat-contract';
+import { formatUsdForDisplay } from '../../../../shared/format-money';
+import { nanodollars } from '../../../../shared/money';
+import { formatCount } from '../format/format-meta';
+
+/** The open conversation's title and what it has cost so far. */
+export function ThreadHeader({ conversation }: { conversation: ConversationView }) {
+  const requests = `${formatCount(conversation.requests)} request${conversation.requests === 1 ? '' : 's'}`;
+  return (
+    <header className="thread-header">
+      <h2 className="thread-title">{conversation.title}</h2>
+      <p className="thread-cost" title="Sum of this conversation's priced requests, from the ledger">
+        <span className="thread-cost-amount">{formatUsdForDisplay(nanodollars(conversation.totalCostNanos))}</span>
+        <span className="thread-cost-detail">
+          {' '}
+          · {requests}
+          {conversation.unpricedRequests > 0 && ` · ${formatCount(conversation.unpricedRequests)} without a known price`}
+        </span>
+      </p>
+    </header>
+  );
+}
