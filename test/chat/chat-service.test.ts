@@ -127,6 +127,16 @@ describe('chat orchestration (the life of one request)', () => {
     expect(t.core.chat.cancel(started.requestId)).toBe(false);
   });
 
+  it('a connection that drops before any answer keeps the prompt estimate: the provider may have billed it', async () => {
+    const provider = await t.addProvider('openai');
+    t.fake.enqueue({ fault: { kind: 'disconnect', afterBytes: 0 }, times: 3 });
+    const started = await t.core.chat.send({ providerId: provider, model: 'gpt-4o', text: 'Hello there' });
+    const finished = await started.done;
+    expect(finished.status).toBe('failed');
+    expect(t.core.ledger.get(started.requestId)).toMatchObject({ inputTokens: started.estimate.inputTokens, outputTokens: 0 });
+    expect(finished.costNanos).toBeGreaterThan(0);
+  });
+
   it('a failure after the first byte is final: partial text kept, flagged, metered', async () => {
     const provider = await t.addProvider('anthropic');
     t.fake.enqueue({ text: 'This answer will be cut off somewhere in the middle.', fault: { kind: 'disconnect', afterBytes: 900 } });
@@ -152,8 +162,9 @@ describe('chat orchestration (the life of one request)', () => {
     expect(finished).toMatchObject({ status: 'failed', errorCode: 'auth', text: '' });
     expect(finished.error).toMatch(/^Fake anthropic rejected the key \(401\)/);
     expect(finished.error).not.toContain('SECRET');
+    // The provider refused before running the prompt: nothing was used, nothing is charged.
     const row = t.core.ledger.get(started.requestId)!;
-    expect(row).toMatchObject({ status: 'failed', outputTokens: 0, usageSource: 'estimated' });
+    expect(row).toMatchObject({ status: 'failed', inputTokens: 0, outputTokens: 0, usageSource: 'estimated', costUsdNanos: 0 });
     expect(t.core.conversations.messages(started.conversationId)[1]).toMatchObject({ role: 'assistant', status: 'failed', content: '' });
   });
 

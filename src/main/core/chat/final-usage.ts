@@ -17,6 +17,12 @@ export interface UsageEvidence {
   reported?: ProviderUsage;
   /** True when the provider closed the stream properly (its report then covers the whole answer). */
   finished: boolean;
+  /**
+   * The provider answered with an HTTP error before any answer (401, 404, 429…): it did not run
+   * the prompt, so nothing was used. A timeout or a dropped connection is not this: the prompt
+   * may have been billed, and the estimate stands.
+   */
+  rejectedByProvider?: boolean;
 }
 
 /**
@@ -27,6 +33,9 @@ export interface UsageEvidence {
  */
 export function finalUsage(evidence: UsageEvidence): FinalUsage {
   const reported = evidence.reported;
+  if (evidence.rejectedByProvider && !reported && !evidence.text && !evidence.reasoning) {
+    return { usage: { inputTokens: 0, outputTokens: 0 }, source: 'estimated' };
+  }
   const estimatedOutput = (): number => {
     const text = countTextTokens(evidence.model, evidence.text).tokens;
     const reasoning = evidence.reasoning ? countTextTokens(evidence.model, evidence.reasoning).tokens : 0;

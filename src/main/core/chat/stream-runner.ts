@@ -44,6 +44,9 @@ export interface StreamRunnerDeps {
  * once whatever happens: finished, stopped, failed, or cut off at a strict cap.
  */
 export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise<FinishedRequest> {
+  // Time to first token counts from the call, not from the user's click: pre-flight's token
+  // counting (slow once, while the tokenizer loads) is not the provider's latency.
+  const callStartedAt = deps.clock();
   let text = '';
   let reasoning = '';
   let ttftMs: number | undefined;
@@ -74,7 +77,7 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
     for await (const part of deps.callProvider(run.provider.endpoint, run.call, { ...deps.callOptions, signal: run.controller.signal })) {
       if (part.type === 'text-delta' || part.type === 'reasoning-delta') {
         if (ttftMs === undefined) {
-          ttftMs = deps.clock() - run.startedAt;
+          ttftMs = deps.clock() - callStartedAt;
           deps.ledger.markStreaming(run.requestId, ttftMs);
         }
         if (part.type === 'text-delta') text += part.text;
@@ -140,6 +143,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     reasoning: got.reasoning,
     ...(reported ? { reported } : {}),
     finished: terminal.type === 'finish',
+    rejectedByProvider: terminal.type === 'error' && terminal.error.status !== undefined && got.ttftMs === undefined,
   });
   const priced = priceUsage(run.price, usage);
   const error = terminal.type === 'error' ? terminal.error : undefined;
