@@ -51,7 +51,17 @@ describe('budget pre-flight', () => {
     const finished = await started.done;
     expect(finished.costNanos).toBeNull();
     expect(t.core.ledger.get(started.requestId)).toMatchObject({ costUsdNanos: null, priceSource: null, status: 'completed' });
-    expect(t.events.some((e) => e.type === 'price.unknown' && e.model === 'totally-unknown-model-9000')).toBe(true);
+    await (await t.core.chat.send({ providerId: provider, model: 'totally-unknown-model-9000', text: 'Again' })).done;
+    // Told once, with where to add the price.
+    expect(t.events.filter((e) => e.type === 'price.unknown')).toEqual([
+      {
+        type: 'price.unknown',
+        providerId: provider,
+        model: 'totally-unknown-model-9000',
+        message:
+          'No price is known for totally-unknown-model-9000 on Fake openai: it is metered in tokens with cost "price unknown". Add its price in Settings → Prices.',
+      },
+    ]);
   });
 
   it('provider and model caps apply only to their own scope', async () => {

@@ -61,6 +61,8 @@ export class BudgetRefusal extends AppError {
  */
 export class ChatService {
   private readonly active = new Map<string, { controller: AbortController; done: Promise<FinishedRequest> }>();
+  /** Provider/model pairs the user has been told have no known price, so they are told once. */
+  private readonly announcedUnknownPrices = new Set<string>();
 
   constructor(private readonly deps: ChatServiceDeps) {}
 
@@ -103,7 +105,9 @@ export class ChatService {
       baseUrl: provider.endpoint.baseUrl,
       at: startedAt,
     });
-    if (!price && announceUnknownPrice) {
+    const priceKey = `${provider.id}\u0000${input.model}`;
+    if (!price && announceUnknownPrice && !this.announcedUnknownPrices.has(priceKey)) {
+      this.announcedUnknownPrices.add(priceKey);
       deps.emit({
         type: 'price.unknown',
         providerId: provider.id,
