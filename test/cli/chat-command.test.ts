@@ -91,6 +91,24 @@ describe('tallychat chat against the fake provider', () => {
     expect(json.error).toMatch(/^OpenAI says model not found \(404\): The model `gpt-9` does not exist/);
   });
 
+  it('refuses a base URL that is not http(s), and warns when a key would cross the network unencrypted', async () => {
+    const bad = await tallychat(['chat', '--data-dir', tempDir(), '--provider', 'openai', '--base-url', 'file:///etc', '--model', 'm', 'Hi'], {
+      OPENAI_API_KEY: 'k',
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--base-url: Use an http:// or https:// address; file: is not allowed for a provider.');
+    // A $0 cap refuses the request at pre-flight, so nothing leaves this machine.
+    const dir = tempDir();
+    expect((await tallychat(['budget', 'set', '--monthly', '0', '--data-dir', dir])).code).toBe(0);
+    const plain = await tallychat(
+      ['chat', '--data-dir', dir, '--provider', 'openai', '--base-url', 'http://provider.example/v1', '--model', 'gpt-4o', 'Hi'],
+      { OPENAI_API_KEY: 'sk-plain' },
+    );
+    expect(plain.code).toBe(3);
+    expect(plain.stderr).toMatch(/^tallychat chat: warning: .*unencrypted/);
+    expect(plain.stderr).not.toContain('sk-plain');
+  }, 60_000);
+
   it('a missing key is a usage error naming the variable', async () => {
     const run = await tallychat(['chat', '--data-dir', tempDir(), '--provider', 'anthropic', '--model', 'claude-sonnet-4-5', 'Hi'], {
       ANTHROPIC_API_KEY: '',

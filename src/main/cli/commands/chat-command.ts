@@ -3,6 +3,7 @@ import type { FinishedRequest } from '../../../shared/contract/events';
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { Core } from '../../core/app/create-core';
 import { BudgetRefusal } from '../../core/chat/chat-service';
+import { checkBaseUrl } from '../../core/provider-config/base-url-check';
 import { PROVIDER_DEFAULTS, isProviderKind } from '../../core/provider-config/provider-defaults';
 import { chatJson, failureJson, summaryLine } from '../chat-output';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
@@ -85,14 +86,16 @@ function selectProvider(core: Core, io: CliIo, provider: string, baseUrl?: strin
     throw new CliUsageError(`unknown provider "${provider}": use a configured provider id or one of ${Object.keys(PROVIDER_DEFAULTS).join(', ')}`);
   }
   const defaults = PROVIDER_DEFAULTS[provider];
-  const url = baseUrl ?? defaults.baseUrl;
-  if (!url) throw new CliUsageError(`--base-url is required for ${provider}`);
-  if (!/^https?:\/\//.test(url)) throw new CliUsageError(`--base-url must be an http:// or https:// URL, got "${url}"`);
+  if (!baseUrl && !defaults.baseUrl) throw new CliUsageError(`--base-url is required for ${provider}`);
+  const checked = checkBaseUrl(baseUrl ?? defaults.baseUrl ?? '');
+  if (!checked.ok) throw new CliUsageError(`--base-url: ${checked.error}`);
+  const url = checked.url;
   const variable = keyEnv ?? defaults.keyEnvVar;
   const apiKey = variable ? io.env[variable] : undefined;
   if (defaults.needsKey && !apiKey) {
     throw new CliUsageError(`${defaults.displayName} needs an API key: set ${variable ?? 'a variable'} or name one with --api-key-env`);
   }
+  if (apiKey && checked.warning) io.stderr(`tallychat chat: warning: ${checked.warning}\n`);
   core.providerResolver.registerAdHoc({
     id: provider,
     kind: provider,
