@@ -4,9 +4,10 @@ import { budgetCommand } from './commands/budget-command';
 import { chatCommand } from './commands/chat-command';
 import { doctorCommand } from './commands/doctor-command';
 import { pricesCommand } from './commands/prices-command';
+import { reportCommand } from './commands/report-command';
 import { uiCommand } from './commands/ui-command';
 
-const COMMANDS: CliCommand[] = [chatCommand, uiCommand, budgetCommand, pricesCommand, doctorCommand];
+const COMMANDS: CliCommand[] = [chatCommand, uiCommand, reportCommand, budgetCommand, pricesCommand, doctorCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import {
+  PERIOD_PRESETS,
+  REPORT_GROUPINGS,
+  type PeriodRequest,
+} from '../../../shared/contract/spending-contract';
+import { openReadOnlyReportDb } from '../../core/reports/report-db';
+import { writeReport, writeReportFile, type ReportRequest } from '../../core/reports/report-export';
+import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../core/reports/report-period';
+import type { ReportFormat } from '../../core/reports/report-writers';
+import { CliUsageError, EXIT, type CliCommand } from '../cli-io';
+import { openCliCore } from '../open-cli-core';
+
+const FORMATS: readonly ReportFormat[] = ['csv', 'json', 'table'];
+
+const USAGE =
+  `tallychat report [--from DATE] [--to DATE] [--period ${PERIOD_PRESETS.join('|')}] ` +
+  `[--group-by ${REPORT_GROUPINGS.join('|')}] [--format ${FORMATS.join('|')}] [--output FILE] [--bom] [--data-dir DIR]`;
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary:
+    'Export spending from the ledger as CSV, JSON or a table: per request or grouped, for a period ' +
+    '(dates are local dates in the settings\' time zone, --to inclusive; default: this month)',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        period: { type: 'string' },
+        'group-by': { type: 'string', default: 'request' },
+        format: { type: 'string', default: 'csv' },
+        output: { type: 'string' },
+        bom: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+      },
+    });
+    const period = periodFrom(values.period, values.from, values.to);
+    const groupBy = oneOf(REPORT_GROUPINGS, values['group-by'], '--group-by');
+    const format = oneOf(FORMATS, values.format, '--format');
+    if (values.bom && format !== 'csv') throw new CliUsageError('--bom applies to --format csv');
+
+    const core = openCliCore(values['data-dir'], io);
+    const reader = openReadOnlyReportDb(core.store.file);
+    try {
+      const resolved = resolveOrUsageError(period, core.clock(), core.settings.get('timeZone'));
+      const request: ReportRequest = { period: resolved, groupBy, format, bom: values.bom };
+      const providerName = (id: string) => core.providerResolver.nameOf(id);
+      if (values.output === undefined) {
+        await writeReport(reader.db, request, providerName, { write: (chunk) => io.stdout(chunk) });
+        return EXIT.ok;
+      }
+      const rows = await writeReportFile(reader.db, request, providerName, values.output);
+      const what = groupBy === 'request' ? 'requests' : `rows grouped by ${groupBy}`;
+      io.stderr(`Wrote ${rows.toLocaleString('en-US')} ${what} (${resolved.label}, ${resolved.timeZone}) to ${values.output}\n`);
+      return EXIT.ok;
+    } finally {
+      reader.close();
+      await core.close();
+    }
+  },
+};
+
+function periodFrom(preset: string | undefined, from: string | undefined, to: string | undefined): PeriodRequest {
+  if (preset !== undefined) {
+    if (from !== undefined || to !== undefined) throw new CliUsageError('give either --period or --from/--to, not both');
+    return { kind: oneOf(PERIOD_PRESETS, preset, '--period') };
+  }
+  if (from === undefined && to === undefined) return { kind: 'this-month' };
+  return { kind: 'custom', ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}
+
+function resolveOrUsageError(period: PeriodRequest, now: number, timeZone: string): ResolvedPeriod {
+  try {
+    return resolvePeriod(period, now, timeZone);
+  } catch (error) {
+    if (error instanceof InvalidPeriodError) throw new CliUsageError(error.message);
+    throw error;
+  }
+}
+
+function oneOf<T extends string>(choices: readonly T[], value: string | undefined, flag: string): T {
+  const choice = choices.find((c) => c === value);
+  if (choice === undefined) throw new CliUsageError(`${flag} takes one of ${choices.join(', ')}; got "${value}"`);
+  return choice;
+}

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import { openStore } from '../db/open-database';
+import { ISO_TIME_FUNCTION } from './sql-names';
+import { isoTimestampFormatter } from './zoned-timestamps';
+
+declare const readOnlyBrand: unique symbol;
+
+/**
+ * A database handle reports read through. Every statement is checked when prepared: one that
+ * would write is refused, so no report can change the ledger (STYLE.md, "reports get a read-only
+ * handle"). Statements are cached by their text.
+ */
+export interface ReportDb {
+  readonly [readOnlyBrand]: true;
+  prepare<Row>(sql: string): ReadStatement<Row>;
+  /** Rows as arrays of column values, in SELECT order. */
+  prepareRaw(sql: string): ReadStatement<unknown[]>;
+}
+
+export interface ReadStatement<Row> {
+  all(params?: Record<string, unknown>): Row[];
+  get(params?: Record<string, unknown>): Row | undefined;
+  iterate(params?: Record<string, unknown>): IterableIterator<Row>;
+}
+
+export class ReportWriteRefused extends Error {}
+
+/**
+ * A read-only view of a connection (the window's core shares the app's; the CLI opens its own).
+ * It registers the one SQL function reports use, ISO timestamps in a time zone, on the connection.
+ */
+export function readOnlyView(sqlite: Database.Database): ReportDb {
+  const formatters = new Map<string, (instantMs: number) => string>();
+  sqlite.function(ISO_TIME_FUNCTION, { deterministic: true }, (instantMs: unknown, timeZone: unknown) => {
+    const zone = String(timeZone);
+    let format = formatters.get(zone);
+    if (!format) formatters.set(zone, (format = isoTimestampFormatter(zone)));
+    return format(Number(instantMs));
+  });
+  const caches = { objects: new Map<string, Database.Statement>(), arrays: new Map<string, Database.Statement>() };
+  const prepared = <Row>(sql: string, raw: boolean): ReadStatement<Row> => {
+    const cache = raw ? caches.arrays : caches.objects;
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      if (!statement.readonly) throw new ReportWriteRefused(`Reports only read the ledger; refused: ${sql.trim().slice(0, 80)}`);
+      if (raw) statement.raw(true);
+      cache.set(sql, statement);
+    }
+    const s = statement;
+    return {
+      all: (params = {}) => s.all(params) as Row[],
+      get: (params = {}) => s.get(params) as Row | undefined,
+      iterate: (params = {}) => s.iterate(params) as IterableIterator<Row>,
+    };
+  };
+  const view = {
+    prepare: <Row>(sql: string) => prepared<Row>(sql, false),
+    prepareRaw: (sql: string) => prepared<unknown[]>(sql, true),
+  };
+  return view as unknown as ReportDb;
+}
+
+/** A connection of its own, opened read-only by SQLite itself (the CLI's exports). */
+export function openReadOnlyReportDb(file: string): { db: ReportDb; close(): void } {
+  const store = openStore({ file, readonly: true });
+  return { db: readOnlyView(store.sqlite), close: () => store.close() };
+}
