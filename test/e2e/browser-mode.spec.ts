@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
 import { createCore } from '../../src/main/core/app/create-core';
+import { formatUsdForDisplay } from '../../src/shared/format-money';
+import { nanodollars } from '../../src/shared/money';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 
 /**
@@ -87,6 +89,36 @@ test('refuses requests without the token, with a foreign Host, and WebSockets fr
     ws.on('error', () => undefined);
   });
   expect(status).toBe(403);
+});
+
+test('a whole chat in the page: the answer, its cost equal to the ledger, and the key in no frame', async ({ page }) => {
+  const frames: string[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', (frame) => frames.push(String(frame.payload)));
+    socket.on('framesent', (frame) => frames.push(String(frame.payload)));
+  });
+  await page.goto(ui.url);
+  await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'gpt-4o-mini' });
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill('Hello from browser mode');
+  await box.press('Enter');
+  const answer = page.getByRole('article').filter({ hasText: 'Echo: Hello from browser mode' });
+  const chip = answer.getByRole('group', { name: 'Request details' });
+  await expect(chip.getByTitle('Cost')).toBeVisible();
+
+  const ledger = createCore({ dataDir, appVersion: 'test', host: 'cli' });
+  try {
+    const row = ledger.store.sqlite
+      .prepare("SELECT cost_usd_nanos AS cost, output_tokens AS output FROM requests WHERE status = 'completed' ORDER BY started_at DESC LIMIT 1")
+      .get() as { cost: number; output: number };
+    await expect(chip.getByTitle('Cost')).toHaveText(formatUsdForDisplay(nanodollars(row.cost)));
+    await expect(chip.getByTitle(/^Output tokens/)).toHaveText(`${row.output} out`);
+  } finally {
+    await ledger.close();
+  }
+  await page.screenshot({ path: 'test-results/screenshots/browser-mode-chat.png' });
+  expect(frames.length).toBeGreaterThan(3);
+  expect(frames.filter((frame) => frame.includes('sk-e2e-browser-mode'))).toEqual([]);
 });
 
 test('a chat through the browser bridge is metered in the shared ledger', async ({ page }) => {
