@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../src/main/core/app/create-core';
 import { nanodollars } from '../src/shared/money';
-import { fakeText, seededRandom } from '../test/tokens/fake-conversation';
+import { seededRandom } from '../test/helpers/seeded-random';
+import { fakeText } from '../test/tokens/fake-conversation';
 
 const SIZES_KB = [1, 2, 5, 10, 20];
 const ROWS = 40;

@@ -23,7 +23,8 @@ import { countTextTokens } from '../src/main/core/tokens/count-tokens';
 import { localDayKey, monthRangeAt, startOfLocalDay, type MonthRange } from '../src/main/core/time/zoned-calendar';
 import { nanodollars } from '../src/shared/money';
 import { startFakeProvider } from '../test/fake-provider';
-import { fakeConversation, fakeText, seededRandom } from '../test/tokens/fake-conversation';
+import { seededRandom } from '../test/helpers/seeded-random';
+import { fakeConversation, fakeText } from '../test/tokens/fake-conversation';
 
 const ROWS = 1_000_000;
 const BATCH = 50_000;

@@ -6,7 +6,8 @@
 import { countPromptTokens, type PromptMessage } from '../src/main/core/tokens/count-prompt-tokens';
 import { countTextTokens } from '../src/main/core/tokens/count-tokens';
 import { createTokenCountCache } from '../src/main/core/tokens/token-count-cache';
-import { copyMessages, fakeConversation, fakeText, seededRandom } from '../test/tokens/fake-conversation';
+import { seededRandom } from '../test/helpers/seeded-random';
+import { copyMessages, fakeConversation, fakeText } from '../test/tokens/fake-conversation';
 
 const MODEL = 'gpt-4o';
 const MESSAGES = 200;

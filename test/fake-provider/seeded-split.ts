@@ -1,14 +1,4 @@
-/** mulberry32: a tiny seeded PRNG, so a failing split can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/seeded-random';
 
 /** Cuts bytes into pieces of 1..maxBytes at seeded random boundaries (inside characters too). */
 export function splitAtRandom(bytes: Uint8Array, seed: number, maxBytes = 48): Uint8Array[] {

@@ -7,6 +7,7 @@ import { RequestLedger } from '../../src/main/core/ledger/request-ledger';
 import { sumSpend } from '../../src/main/core/ledger/ledger-sums';
 import { monthRangeOf } from '../../src/main/core/time/zoned-calendar';
 import { nanodollars } from '../../src/shared/money';
+import { seededRandom } from '../helpers/seeded-random';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -149,8 +150,7 @@ describe('the ledger', () => {
 
   it('keeps the rollup equal to the ledger after a random workload, and rebuilds it for a new time zone', () => {
     const { ledger, store } = open();
-    let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seededRandom(42);
     const statuses = ['completed', 'cancelled', 'failed', 'interrupted'] as const;
     for (let i = 0; i < 500; i += 1) {
       const at = Date.UTC(2026, 0, 1) + Math.floor(random() * 400 * 86_400_000);

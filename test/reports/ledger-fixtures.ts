@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { seededRandom } from '../tokens/fake-conversation';
+import { seededRandom } from '../helpers/seeded-random';
 
 /** A final or open ledger row, as the bulk insert below writes it (snake_case columns). */
 export interface SeedRow {

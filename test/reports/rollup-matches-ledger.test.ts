@@ -12,7 +12,7 @@ import { usageReaderFor, type CubeCell } from '../../src/main/core/reports/usage
 import { monthRangeOf, startOfLocalDay } from '../../src/main/core/time/zoned-calendar';
 import type { PeriodRequest } from '../../src/shared/contract/spending-contract';
 import { nanodollars, pricePerMTok } from '../../src/shared/money';
-import { seededRandom } from '../tokens/fake-conversation';
+import { seededRandom } from '../helpers/seeded-random';
 import { useTempDir } from '../helpers/temp-dir';
 import { MODELS, PROVIDERS } from './ledger-fixtures';
 

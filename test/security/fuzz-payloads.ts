@@ -1,17 +1,7 @@
 import type { z } from 'zod';
 import { contract, type MethodName } from '../../src/shared/contract';
+import { seededRandom } from '../helpers/seeded-random';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same 1,000 payloads on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Strings a hostile or broken renderer might send. URLs point only at this machine: a fuzzed

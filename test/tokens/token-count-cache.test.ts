@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { countPromptTokens, type PromptMessage } from '../../src/main/core/tokens/count-prompt-tokens';
 import { countTextTokens } from '../../src/main/core/tokens/count-tokens';
 import { createTokenCountCache } from '../../src/main/core/tokens/token-count-cache';
-import { copyMessages, fakeConversation, fakeText, seededRandom } from './fake-conversation';
+import { seededRandom } from '../helpers/seeded-random';
+import { copyMessages, fakeConversation, fakeText } from './fake-conversation';
 
 type Edit = (messages: PromptMessage[], random: () => number) => void;
 
