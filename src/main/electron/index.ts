@@ -8,12 +8,15 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/contract';
 import { createCore, type Core } from '../core/app/create-core';
+import { warmUpEncoder } from '../core/tokens/encodings';
 import { bindIpc } from './ipc-bridge';
 import { findElectronNativeBinding } from './native-binding';
 import { openDesktopSecretStore } from './secret-store-wiring';
 import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
 
 let core: Core | undefined;
+/** Long enough for the first paint to settle; short enough to beat a first typed message. */
+const TOKENIZER_WARM_UP_DELAY_MS = 1500;
 let mainWindow: BrowserWindow | undefined;
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
@@ -71,6 +74,7 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
+  mainWindow.once('ready-to-show', () => setTimeout(() => warmUpEncoder(), TOKENIZER_WARM_UP_DELAY_MS));
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
+import { warmUpEncoder } from '../../core/tokens/encodings';
 import { startWebServer } from '../../web/web-server';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { openInBrowser } from '../open-browser';
@@ -52,6 +53,8 @@ export const uiCommand: CliCommand = {
     if (!values['no-open'] && !(await openInBrowser(server.url))) {
       io.stderr('Could not open a browser: open the URL above yourself.\n');
     }
+    // Build the tokenizer while the page loads, not during the user's first estimate.
+    setImmediate(() => warmUpEncoder());
 
     await waitForShutdownSignal();
     io.stdout('Stopping: finishing the ledger rows of running answers…\n');
