@@ -113,8 +113,8 @@ async function main(): Promise<void> {
       ['request log, page of 100 after 500,001 rows', () => requestLogPage(db, period({ kind: 'all' }), { providerName, after: cursor })],
       ['request log, first page filtered by model', () => requestLogPage(db, period({ kind: 'all' }), { providerName, filter: { model: 'o3' } })],
       ['request log, first page filtered by text', () => requestLogPage(db, period({ kind: 'all' }), { providerName, filter: { text: 'Conversation 1234,' } })],
-      ['conversation breakdown, this month (ledger)', () => conversationBreakdown(db, period({ kind: 'this-month' }), 200)],
-      ['conversation breakdown, all time (ledger)', () => conversationBreakdown(db, period({ kind: 'all' }), 200)],
+      ['conversation breakdown, this month (ledger range)', () => conversationBreakdown(db, period({ kind: 'this-month' }), 200)],
+      ['conversation breakdown, all time (conversation rollup)', () => conversationBreakdown(db, period({ kind: 'all' }), 200)],
     ];
     for (const [name, run] of queries) {
       run();

@@ -154,7 +154,11 @@ describe('the ledger', () => {
     const statuses = ['completed', 'cancelled', 'failed', 'interrupted'] as const;
     for (let i = 0; i < 500; i += 1) {
       const at = Date.UTC(2026, 0, 1) + Math.floor(random() * 400 * 86_400_000);
-      openRow(ledger, `r${i}`, at, { model: ['gpt-4o', 'claude-x', 'gemini'][i % 3]!, providerId: ['a', 'b'][i % 2]! });
+      openRow(ledger, `r${i}`, at, {
+        model: ['gpt-4o', 'claude-x', 'gemini'][i % 3]!,
+        providerId: ['a', 'b'][i % 2]!,
+        conversationId: i % 7 === 0 ? null : `c${i % 11}`,
+      });
       if (random() < 0.1) continue;
       ledger.finalize({
         id: `r${i}`,
@@ -183,10 +187,25 @@ describe('the ledger', () => {
         )
         .get();
     expect(rollupTotals()).toEqual(ledgerTotals());
+    const perConversation = (sql: string) => store.sqlite.prepare(sql).all();
+    const fromLedger = () =>
+      perConversation(
+        `SELECT COALESCE(conversation_id, '') AS c, model, status, COUNT(*) AS n, COALESCE(SUM(cost_usd_nanos), 0) AS cost,
+           SUM(output_tokens) AS output, SUM(CASE WHEN cost_usd_nanos IS NULL THEN 1 ELSE 0 END) AS unpriced
+         FROM requests WHERE status NOT IN ('pending', 'streaming') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      );
+    const fromRollup = () =>
+      perConversation(
+        `SELECT conversation_id AS c, model, status, requests AS n, cost_usd_nanos AS cost, output_tokens AS output,
+           unpriced_requests AS unpriced FROM usage_conversation_rollup ORDER BY 1, 2, 3`,
+      );
+    expect(fromRollup()).toEqual(fromLedger());
+    expect(fromRollup().length).toBeGreaterThan(30);
     const days = store.sqlite.prepare('SELECT COUNT(DISTINCT day) AS n FROM usage_daily_rollup').get();
     const tokyo = new RequestLedger(store.sqlite, () => 'Asia/Tokyo');
     tokyo.rebuildRollup();
     expect(rollupTotals()).toEqual(ledgerTotals());
+    expect(fromRollup()).toEqual(fromLedger());
     expect(store.sqlite.prepare('SELECT COUNT(DISTINCT day) AS n FROM usage_daily_rollup').get()).not.toEqual({ n: 0 });
     expect(days).not.toEqual({ n: 0 });
   });

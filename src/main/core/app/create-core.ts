@@ -91,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
     emit: (event) => events.emit(event),
     ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
   });
+  ledger.rebuildRollupIfMissing();
   const recovery = recoverInterrupted(ledger, overrides, clock());
 
   let closed = false;

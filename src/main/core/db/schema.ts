@@ -196,3 +196,27 @@ export const usageDailyRollup = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.providerId, t.model, t.status] })],
 );
+
+/**
+ * All-time sums per conversation × model × status, kept beside the daily rollup in the same
+ * transaction as each finalize: the all-time conversation breakdown reads this instead of every
+ * ledger row. Requests outside any conversation are under ''. Rebuildable from the ledger.
+ */
+export const usageConversationRollup = sqliteTable(
+  'usage_conversation_rollup',
+  {
+    conversationId: text('conversation_id').notNull(),
+    model: text('model').notNull(),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
+    requests: integer('requests').notNull(),
+    inputTokens: integer('input_tokens').notNull(),
+    cachedInputTokens: integer('cached_input_tokens').notNull(),
+    cacheWriteTokens: integer('cache_write_tokens').notNull(),
+    outputTokens: integer('output_tokens').notNull(),
+    reasoningTokens: integer('reasoning_tokens').notNull(),
+    costUsdNanos: integer('cost_usd_nanos').$type<Nanodollars>().notNull(),
+    unpricedRequests: integer('unpriced_requests').notNull(),
+    estimatedRequests: integer('estimated_requests').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.model, t.status] })],
+);

@@ -152,4 +152,9 @@ export class RequestLedger {
   rebuildRollup(): void {
     this.rollup.rebuild(this.timeZone());
   }
+
+  /** At start-up: fills rollup tables that a migration added empty beside existing rows. */
+  rebuildRollupIfMissing(): boolean {
+    return this.rollup.rebuildIfMissing(this.timeZone());
+  }
 }
