@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { StatusStrip } from './components/StatusStrip';
+import { loadDisplayCurrency, useDisplayCurrency } from './money/display-money';
 import { ChatScreen } from './screens/ChatScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SpendingScreen } from './screens/SpendingScreen';
@@ -8,6 +10,11 @@ const LABELS: Record<Screen, string> = { chat: 'Chat', spending: 'Spending', set
 
 export function App() {
   const { screen, show } = useNavigation();
+  // Amounts are formatted when rendered: a new display currency re-renders the screens that show them.
+  const currency = useDisplayCurrency((state) => state.currency?.code ?? 'USD');
+  useEffect(() => {
+    loadDisplayCurrency().catch((error: unknown) => console.error('Could not read the display currency', error));
+  }, []);
   return (
     <div className="app-frame">
       <nav className="app-nav" aria-label="Main">
@@ -23,9 +30,9 @@ export function App() {
         </ul>
       </nav>
       <main className="app-main">
-        <StatusStrip />
-        {screen === 'chat' && <ChatScreen />}
-        {screen === 'spending' && <SpendingScreen />}
+        <StatusStrip key={`strip-${currency}`} />
+        {screen === 'chat' && <ChatScreen key={`chat-${currency}`} />}
+        {screen === 'spending' && <SpendingScreen key={`spending-${currency}`} />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CapView } from '../../../shared/contract/chat-contract';
-import { formatUsdForDisplay } from '../../../shared/format-money';
-import { nanodollars } from '../../../shared/money';
 import { call } from '../api/tallychat-client';
+import { money } from '../money/display-money';
 import { formatMonth } from '../chat/format/format-meta';
 import { useNavigation } from '../stores/navigation-store';
 import './StatusStrip.css';
@@ -13,7 +12,7 @@ interface Overview {
   overall: CapView | null;
 }
 
-const usd = (value: number) => formatUsdForDisplay(nanodollars(value));
+const usd = money;
 
 function levelOf(cap: CapView): 'ok' | 'warn' | 'over' {
   if (cap.percentUsed >= 100) return 'over';

@@ -9,6 +9,7 @@ import type {
   ProviderSettingsView,
 } from '../../../shared/contract/settings-contract';
 import { call } from '../api/tallychat-client';
+import { useDisplayCurrency } from '../money/display-money';
 
 interface SettingsState {
   info?: AppInfo;
@@ -58,7 +59,10 @@ export const useSettings = create<SettingsState>((set) => ({
   refreshPrices: async () => set({ prices: await call('settingsPrices', {}) }),
   setKeyStorage: (keyStorage) => set({ keyStorage }),
   setBudgets: (budgets) => set({ budgets }),
-  setGeneral: (general) => set({ general }),
+  setGeneral: (general) => {
+    set({ general });
+    useDisplayCurrency.getState().set(general.displayCurrency);
+  },
 }));
 
 /** Runs an action and returns its error message, if any, for the form that started it. */

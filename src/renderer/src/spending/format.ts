@@ -1,11 +1,12 @@
-import { formatUsdForDisplay } from '../../../shared/format-money';
 import { formatUsd, nanodollars } from '../../../shared/money';
+import { money } from '../money/display-money';
 
 /**
  * Display formatting for the Spending screen. Money arrives from main as integer nano-dollars
  * and is only formatted here (exactly, from the integer), never computed.
  */
-export const usd = (nanos: number): string => formatUsdForDisplay(nanodollars(nanos));
+/** In the display currency (Settings → General); US dollars unless one is set. */
+export const usd = money;
 
 /** Every digit main has, trailing zeros past the cents dropped: "$0.000375", "$12.50". */
 export function usdExact(nanos: number): string {

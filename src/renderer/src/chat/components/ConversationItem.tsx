@@ -1,8 +1,7 @@
 import { memo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ConversationView } from '../../../../shared/contract/chat-contract';
-import { formatUsdForDisplay } from '../../../../shared/format-money';
-import { nanodollars } from '../../../../shared/money';
 import { PencilIcon, TrashIcon } from './icons';
+import { money } from '../../money/display-money';
 
 interface Props {
   conversation: ConversationView;
@@ -43,7 +42,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
     }
   };
 
-  const cost = formatUsdForDisplay(nanodollars(conversation.totalCostNanos));
+  const cost = money(conversation.totalCostNanos);
   const unpriced = conversation.unpricedRequests > 0;
   return (
     <li className={`conversation${active ? ' active' : ''}`}>

@@ -1,10 +1,9 @@
 import type { CapCheck, EstimateView } from '../../../../shared/contract/chat-contract';
 import type { IpcError } from '../../../../shared/contract/ipc-result';
-import { formatUsdForDisplay } from '../../../../shared/format-money';
-import { nanodollars } from '../../../../shared/money';
 import { formatCount, formatMonth } from '../format/format-meta';
+import { money } from '../../money/display-money';
 
-const usd = (value: number) => formatUsdForDisplay(nanodollars(value));
+const usd = money;
 
 /** "≈ 1,234 tokens in · est. $0.0123" ("≈" when the count is not the model's own tokenizer's). */
 export function EstimateLine({ estimate }: { estimate: EstimateView }) {

@@ -1,8 +1,7 @@
 import type { RequestMeta } from '../../../../shared/contract/chat-contract';
-import { formatUsdForDisplay } from '../../../../shared/format-money';
-import { nanodollars } from '../../../../shared/money';
 import { formatCount, formatDuration } from '../format/format-meta';
 import type { LiveAnswer } from '../state/live-answers';
+import { money } from '../../money/display-money';
 
 const tokens = (value: number | null) => (value === null ? '—' : formatCount(value));
 
@@ -21,7 +20,7 @@ export function MetaChip({ meta }: { meta: RequestMeta }) {
       )}
       {meta.reasoningTokens !== null && <span title="Reasoning tokens">{formatCount(meta.reasoningTokens)} reasoning</span>}
       <span className="meta-cost" title="Cost">
-        {meta.costNanos === null ? 'price unknown' : formatUsdForDisplay(nanodollars(meta.costNanos))}
+        {meta.costNanos === null ? 'price unknown' : money(meta.costNanos)}
       </span>
       <span
         className={`meta-source ${meta.usageSource ?? 'unknown'}`}
@@ -50,7 +49,7 @@ export function LiveChip({ live }: { live: LiveAnswer }) {
           ? live.estimate?.costNanos === null
             ? 'price unknown'
             : '≈ …'
-          : `≈ ${formatUsdForDisplay(nanodollars(live.runningCostNanos))}`}
+          : `≈ ${money(live.runningCostNanos)}`}
       </span>
     </div>
   );

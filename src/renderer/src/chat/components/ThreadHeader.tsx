@@ -1,7 +1,6 @@
 import type { ConversationView } from '../../../../shared/contract/chat-contract';
-import { formatUsdForDisplay } from '../../../../shared/format-money';
-import { nanodollars } from '../../../../shared/money';
 import { formatCount } from '../format/format-meta';
+import { money } from '../../money/display-money';
 
 /** The open conversation's title and what it has cost so far. */
 export function ThreadHeader({ conversation }: { conversation: ConversationView }) {
@@ -10,7 +9,7 @@ export function ThreadHeader({ conversation }: { conversation: ConversationView 
     <header className="thread-header">
       <h2 className="thread-title">{conversation.title}</h2>
       <p className="thread-cost" title="Sum of this conversation's priced requests, from the ledger">
-        <span className="thread-cost-amount">{formatUsdForDisplay(nanodollars(conversation.totalCostNanos))}</span>
+        <span className="thread-cost-amount">{money(conversation.totalCostNanos)}</span>
         <span className="thread-cost-detail">
           {' '}
           · {requests}
