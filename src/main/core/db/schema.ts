@@ -172,6 +172,21 @@ export const settings = sqliteTable('settings', {
   valueJson: text('value_json').notNull(),
 });
 
+/** The sums both rollups keep for their group of final ledger rows (a fresh set of columns per table). */
+function rollupSums() {
+  return {
+    requests: integer('requests').notNull(),
+    inputTokens: integer('input_tokens').notNull(),
+    cachedInputTokens: integer('cached_input_tokens').notNull(),
+    cacheWriteTokens: integer('cache_write_tokens').notNull(),
+    outputTokens: integer('output_tokens').notNull(),
+    reasoningTokens: integer('reasoning_tokens').notNull(),
+    costUsdNanos: integer('cost_usd_nanos').$type<Nanodollars>().notNull(),
+    unpricedRequests: integer('unpriced_requests').notNull(),
+    estimatedRequests: integer('estimated_requests').notNull(),
+  };
+}
+
 /**
  * Sums per local day × provider × model × status, written in the same transaction as each
  * finalize, so dashboards stay fast at a million rows. The ledger stays the truth: this table is
@@ -184,15 +199,7 @@ export const usageDailyRollup = sqliteTable(
     providerId: text('provider_id').notNull(),
     model: text('model').notNull(),
     status: text('status', { enum: REQUEST_STATUSES }).notNull(),
-    requests: integer('requests').notNull(),
-    inputTokens: integer('input_tokens').notNull(),
-    cachedInputTokens: integer('cached_input_tokens').notNull(),
-    cacheWriteTokens: integer('cache_write_tokens').notNull(),
-    outputTokens: integer('output_tokens').notNull(),
-    reasoningTokens: integer('reasoning_tokens').notNull(),
-    costUsdNanos: integer('cost_usd_nanos').$type<Nanodollars>().notNull(),
-    unpricedRequests: integer('unpriced_requests').notNull(),
-    estimatedRequests: integer('estimated_requests').notNull(),
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.day, t.providerId, t.model, t.status] })],
 );
@@ -208,15 +215,7 @@ export const usageConversationRollup = sqliteTable(
     conversationId: text('conversation_id').notNull(),
     model: text('model').notNull(),
     status: text('status', { enum: REQUEST_STATUSES }).notNull(),
-    requests: integer('requests').notNull(),
-    inputTokens: integer('input_tokens').notNull(),
-    cachedInputTokens: integer('cached_input_tokens').notNull(),
-    cacheWriteTokens: integer('cache_write_tokens').notNull(),
-    outputTokens: integer('output_tokens').notNull(),
-    reasoningTokens: integer('reasoning_tokens').notNull(),
-    costUsdNanos: integer('cost_usd_nanos').$type<Nanodollars>().notNull(),
-    unpricedRequests: integer('unpriced_requests').notNull(),
-    estimatedRequests: integer('estimated_requests').notNull(),
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.model, t.status] })],
 );
