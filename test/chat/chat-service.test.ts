@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FinishedRequest } from '../../src/shared/contract/events';
 import { countTextTokens } from '../../src/main/core/tokens/count-tokens';
 import { startTestCore, type TestCore } from '../helpers/test-core';
@@ -65,6 +65,17 @@ describe('chat orchestration (the life of one request)', () => {
       stream_options: { include_usage: true },
       messages: [{ role: 'user', content: 'Say hello' }],
     });
+  });
+
+  it('estimates without reading the key (the composer asks on every pause in typing); sending reads it', async () => {
+    const provider = await t.addProvider('openai');
+    const read = vi.spyOn(t.core.secrets, 'read');
+    const { estimate } = await t.core.chat.estimate({ providerId: provider, model: 'gpt-4o', text: 'How much?' });
+    expect(estimate.inputTokens).toBeGreaterThan(0);
+    expect(read).not.toHaveBeenCalled();
+    await (await t.core.chat.send({ providerId: provider, model: 'gpt-4o', text: 'How much?' })).done;
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(t.fake.requests[0]!.headers.authorization).toBe(`Bearer sk-test-${provider}`);
   });
 
   it('sends the conversation so far on the next turn', async () => {

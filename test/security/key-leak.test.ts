@@ -123,7 +123,7 @@ describe('an API key never leaves the secret store', () => {
       }
       // An unexpected failure goes through the host's error log: make one happen with the key in play.
       const resolveSpy = vi.spyOn(core.providerResolver, 'resolve').mockRejectedValueOnce(new TypeError('resolver exploded'));
-      expect(await call('chatEstimate', { providerId: id, model: 'gpt-4o-mini', text: 'x' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(await call('chatSend', { providerId: id, model: 'gpt-4o-mini', text: 'x' })).toMatchObject({ ok: false, error: { code: 'internal' } });
       resolveSpy.mockRestore();
       expect(seen.some((text) => text.includes('resolver exploded'))).toBe(true);
 

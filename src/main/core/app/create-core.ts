@@ -81,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
     conversations,
     overrides,
     resolveProvider: (id) => providerResolver.resolve(id),
+    describeProvider: (id) => providerResolver.describe(id),
     providerName: (id) => providerResolver.nameOf(id),
     callProvider,
     ...(options.callOptions ? { callOptions: options.callOptions } : {}),

@@ -31,6 +31,8 @@ export interface ChatServiceDeps {
   conversations: ConversationStore;
   overrides: PriceOverrideStore;
   resolveProvider: (providerId: string) => Promise<ResolvedProvider>;
+  /** The same provider without its key, for estimates (no keychain read). */
+  describeProvider: (providerId: string) => ResolvedProvider;
   providerName: ProviderNames;
   callProvider: typeof callProvider;
   callOptions?: Partial<CallOptions>;
@@ -76,9 +78,10 @@ export class ChatService {
     return { estimate: prepared.estimate, caps };
   }
 
-  private async prepare(input: SendInput, announceUnknownPrice: boolean) {
+  /** `forSend`: the call is about to be made, so the key is read and an unknown price announced. */
+  private async prepare(input: SendInput, forSend: boolean) {
     const { deps } = this;
-    const provider = await deps.resolveProvider(input.providerId);
+    const provider = forSend ? await deps.resolveProvider(input.providerId) : deps.describeProvider(input.providerId);
     if (input.conversationId !== undefined && !deps.conversations.exists(input.conversationId)) {
       throw new AppError('not_found', `No conversation ${input.conversationId}.`);
     }
@@ -106,7 +109,7 @@ export class ChatService {
       at: startedAt,
     });
     const priceKey = `${provider.id}\u0000${input.model}`;
-    if (!price && announceUnknownPrice && !this.announcedUnknownPrices.has(priceKey)) {
+    if (!price && forSend && !this.announcedUnknownPrices.has(priceKey)) {
       this.announcedUnknownPrices.add(priceKey);
       deps.emit({
         type: 'price.unknown',

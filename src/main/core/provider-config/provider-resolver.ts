@@ -21,11 +21,33 @@ export class ProviderResolver {
     this.adHoc.set(provider.id, provider);
   }
 
+  /**
+   * The provider as pre-flight needs it (kind, URL, model defaults), without touching the key:
+   * the composer's live estimate runs on every pause in typing, and must not read the keychain.
+   */
+  describe(providerId: string): ResolvedProvider {
+    const adHoc = this.adHoc.get(providerId);
+    if (adHoc) {
+      const { apiKey: _key, ...endpoint } = adHoc.endpoint;
+      return { ...adHoc, endpoint };
+    }
+    const config = this.providers.get(providerId);
+    if (!config) throw new AppError('not_found', `No provider "${providerId}" is configured. Add it in Settings → Providers.`);
+    return {
+      id: config.id,
+      kind: config.kind,
+      name: config.name,
+      endpoint: { kind: config.kind, displayName: config.name, baseUrl: config.baseUrl },
+      modelSettings: config.modelSettings,
+    };
+  }
+
+  /** The provider ready to call, with its key read from the secret store now. */
   async resolve(providerId: string): Promise<ResolvedProvider> {
     const adHoc = this.adHoc.get(providerId);
     if (adHoc) return adHoc;
-    const config = this.providers.get(providerId);
-    if (!config) throw new AppError('not_found', `No provider "${providerId}" is configured. Add it in Settings → Providers.`);
+    const provider = this.describe(providerId);
+    const config = this.providers.get(providerId)!;
     const defaults = PROVIDER_DEFAULTS[config.kind];
     // Without a stored key, the vendor's usual variable (OPENAI_API_KEY…) stands in, as in the CLI.
     const apiKey = config.keyRef
@@ -42,13 +64,7 @@ export class ProviderResolver {
         `${config.name} needs an API key. Add it in Settings → Providers${defaults.keyEnvVar ? `, or set ${defaults.keyEnvVar}` : ''}.`,
       );
     }
-    return {
-      id: config.id,
-      kind: config.kind,
-      name: config.name,
-      endpoint: { kind: config.kind, displayName: config.name, baseUrl: config.baseUrl, ...(apiKey ? { apiKey } : {}) },
-      modelSettings: config.modelSettings,
-    };
+    return apiKey ? { ...provider, endpoint: { ...provider.endpoint, apiKey } } : provider;
   }
 
   /** For messages and cap labels: the provider's name, else its kind's name, else the id. */
