@@ -15,29 +15,17 @@ export function toConversationView(summary: ConversationSummary): ConversationVi
   };
 }
 
-interface MessageRow {
-  id: string;
-  role: MessageView['role'];
-  content: string;
-  reasoningText: string | null;
-  status: MessageView['status'];
-  createdAt: number;
-  requestId: string | null;
-  requestStatus: string | null;
-  providerId: string | null;
-  model: string | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  cachedInputTokens: number | null;
-  cacheWriteTokens: number | null;
-  reasoningTokens: number | null;
-  usageSource: 'provider' | 'estimated' | null;
-  costNanos: number | null;
-  ttftMs: number | null;
-  durationMs: number | null;
-  cancelReason: string | null;
-  error: string | null;
-}
+/** The ledger's columns of RequestMeta that can be read as they are (all nullable already). */
+type LedgerFigures = Omit<RequestMeta, 'requestId' | 'status' | 'providerId' | 'providerName' | 'model'>;
+
+/** A message joined to its request: the request's columns are null for user messages. */
+type MessageRow = Omit<MessageView, 'request'> &
+  LedgerFigures & {
+    requestId: string | null;
+    requestStatus: string | null;
+    providerId: string | null;
+    model: string | null;
+  };
 
 /** A conversation's messages with, on each assistant message, what the ledger recorded for it. */
 export function messageViews(sqlite: Database.Database, conversationId: string, providerName: (id: string) => string): MessageView[] {
