@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Nanodollars } from '../../../shared/money';
+import { nanodollars, type Nanodollars } from '../../../shared/money';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { OpenRequestInput } from '../ledger/ledger-types';
 import { monthRangeAt } from '../time/zoned-calendar';
@@ -51,7 +51,7 @@ export function runPreflight(
         return { allowed: false, caps, blockingCap, message };
       }
       input.alsoInTransaction?.();
-      ledger.open({ ...input.request, reservation: (input.estimate ?? 0) as Nanodollars });
+      ledger.open({ ...input.request, reservation: input.estimate ?? nanodollars(0) });
       const warnings = caps.filter((cap) => wouldWarn(cap, input.estimate));
       return { allowed: true, caps, warnings };
     })

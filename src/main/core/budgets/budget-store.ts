@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Nanodollars } from '../../../shared/money';
+import { nanodollars, type Nanodollars } from '../../../shared/money';
 
 export type BudgetScope = 'overall' | 'provider' | 'model';
 
@@ -35,7 +35,7 @@ const toBudget = (row: BudgetRow): Budget => ({
   id: row.id,
   scope: row.scope,
   scopeValue: row.scope_value,
-  monthlyCap: row.monthly_cap_usd_nanos as Nanodollars,
+  monthlyCap: nanodollars(row.monthly_cap_usd_nanos),
   warnAtPercent: row.warn_at_percent,
   strict: row.strict === 1,
 });

@@ -1,4 +1,4 @@
-import { formatUsd, parseUsd, type Nanodollars } from '../../../shared/money';
+import { formatUsd, nanodollars, parseUsd } from '../../../shared/money';
 import { CRLF, csvHeader, csvLine, UTF8_BOM } from './csv-format';
 import type { Cell, FieldSpec } from './report-fields';
 import type { ReportRows } from './report-rows';
@@ -116,7 +116,7 @@ function alignedTable(report: ReportRows, counter: { rows: number }): { lines():
     if (i === 0) return `Total (${counter.rows} ${counter.rows === 1 ? 'row' : 'rows'})`;
     const total = totals.get(c.name);
     if (total === undefined) return '';
-    return c.kind === 'decimal' ? formatUsd(total as Nanodollars) : String(total);
+    return c.kind === 'decimal' ? formatUsd(nanodollars(total)) : String(total);
   });
   columns.forEach((_, i) => (widths[i] = Math.max(widths[i]!, totalCells[i]!.length)));
   const line = (texts: string[]) =>

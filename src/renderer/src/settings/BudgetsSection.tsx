@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CapView } from '../../../shared/contract/chat-contract';
 import { formatUsdForDisplay } from '../../../shared/format-money';
-import type { Nanodollars } from '../../../shared/money';
+import { nanodollars } from '../../../shared/money';
 import { call } from '../api/tallychat-client';
 import { attempt, useSettings } from './settings-store';
 
@@ -43,10 +43,10 @@ export function BudgetsSection() {
             {budgets.caps.map((cap) => (
               <tr key={cap.budgetId}>
                 <th scope="row">{cap.label}</th>
-                <td>{formatUsdForDisplay(cap.capNanos as Nanodollars)}</td>
+                <td>{formatUsdForDisplay(nanodollars(cap.capNanos))}</td>
                 <td>
                   <span className={cap.percentUsed >= 100 ? 'settings-error' : cap.percentUsed >= cap.warnAtPercent ? 'settings-warning' : ''}>
-                    {formatUsdForDisplay(cap.spentNanos as Nanodollars)} ({cap.percentUsed}%)
+                    {formatUsdForDisplay(nanodollars(cap.spentNanos))} ({cap.percentUsed}%)
                   </span>
                 </td>
                 <td>{cap.warnAtPercent}%</td>

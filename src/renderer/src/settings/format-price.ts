@@ -1,4 +1,4 @@
-import { formatUsd, type Nanodollars } from '../../../shared/money';
+import { formatUsd, nanodollars } from '../../../shared/money';
 
 /**
  * A unit price exactly as main sent it (nano-dollars per million tokens): "$0.01875 / MTok",
@@ -10,5 +10,5 @@ export function formatPerMTok(nanosPerMTok: number): string {
 
 /** The same price as the text a price field takes ("0.01875"), to prefill an override. */
 export function priceText(nanosPerMTok: number): string {
-  return formatUsd(nanosPerMTok as Nanodollars, 9).replace(/(\.\d{2}\d*?)0+$/, '$1');
+  return formatUsd(nanodollars(nanosPerMTok), 9).replace(/(\.\d{2}\d*?)0+$/, '$1');
 }
