@@ -1,9 +1,11 @@
 // A child process with its own SQLite connection to the same file, racing its siblings to
 // finalize one row or to pass pre-flight on one cap.
 import { runPreflight } from '../../src/main/core/budgets/budget-preflight';
+import { BudgetService } from '../../src/main/core/budgets/budget-service';
 import { BudgetStore } from '../../src/main/core/budgets/budget-store';
 import { openStore } from '../../src/main/core/db/open-database';
 import { RequestLedger } from '../../src/main/core/ledger/request-ledger';
+import { ProviderStore } from '../../src/main/core/provider-config/provider-store';
 import { nanodollars } from '../../src/shared/money';
 
 interface Job {
@@ -19,6 +21,15 @@ interface Job {
 const job = JSON.parse(process.argv[2]!) as Job;
 const store = openStore({ file: job.file });
 const ledger = new RequestLedger(store.sqlite, () => 'UTC');
+const budgets = new BudgetService({
+  sqlite: store.sqlite,
+  budgets: new BudgetStore(store.sqlite),
+  providers: new ProviderStore(store.sqlite),
+  providerName: (id) => id,
+  timeZone: () => 'UTC',
+  strictByDefault: () => false,
+  clock: () => job.startedAt,
+});
 const results: boolean[] = [];
 for (let i = 0; i < job.attempts; i += 1) {
   if (job.task === 'finalize') {
@@ -34,7 +45,7 @@ for (let i = 0; i < job.attempts; i += 1) {
       }),
     );
   } else {
-    const result = runPreflight(store.sqlite, new BudgetStore(store.sqlite), ledger, (id) => id, {
+    const result = runPreflight(store.sqlite, budgets, ledger, {
       request: {
         id: `w${job.worker}-${i}`,
         conversationId: null,
@@ -49,7 +60,6 @@ for (let i = 0; i < job.attempts; i += 1) {
         ownerPid: process.pid,
       },
       estimate: nanodollars(job.estimate),
-      timeZone: 'UTC',
       allowOverCap: false,
     });
     results.push(result.allowed);

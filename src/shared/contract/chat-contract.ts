@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { CapView } from './budget-contract';
 import { method } from './define-method';
+
+export type { CapView } from './budget-contract';
 
 const id = z.string().min(1).max(200);
 /** A generous bound: a pasted document, not an unbounded payload. */
@@ -52,21 +55,6 @@ export interface MessageView {
   status: 'complete' | 'partial' | 'failed';
   createdAt: number;
   request: RequestMeta | null;
-}
-
-export interface CapView {
-  budgetId: string;
-  label: string;
-  scope: 'overall' | 'provider' | 'model';
-  scopeValue: string;
-  month: string;
-  capNanos: number;
-  spentNanos: number;
-  reservedNanos: number;
-  remainingNanos: number;
-  percentUsed: number;
-  warnAtPercent: number;
-  strict: boolean;
 }
 
 export interface CapCheck extends CapView {
@@ -122,6 +110,4 @@ export const chatContract = {
       .strict(),
   ),
   chatCancel: method<{ cancelled: boolean }>()(z.object({ requestId: id }).strict()),
-  /** This month's spend (and what running requests hold) with every cap, for the status strip. */
-  budgetOverview: method<{ month: string; spentNanos: number; reservedNanos: number; caps: CapView[] }>()(z.object({}).strict()),
 };

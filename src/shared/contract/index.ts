@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { budgetContract } from './budget-contract';
 import { chatContract } from './chat-contract';
 import { settingsContract } from './settings-contract';
 import { spendingContract } from './spending-contract';
@@ -10,6 +11,7 @@ import type { IpcResult } from './ipc-result';
 export const contract = {
   ...appContract,
   ...chatContract,
+  ...budgetContract,
   ...spendingContract,
   ...settingsContract,
 };

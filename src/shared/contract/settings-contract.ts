@@ -1,6 +1,6 @@
 /** Settings: providers, keys, prices, budgets, general (issue 7). */
 import { z } from 'zod';
-import type { CapView } from './chat-contract';
+import type { CapView } from './budget-contract';
 import { method } from './define-method';
 
 export const PROVIDER_KIND_VALUES = ['openai', 'anthropic', 'gemini', 'openrouter', 'ollama', 'openai-compatible'] as const;

@@ -4,7 +4,7 @@
  * rollup, which equals it), with the same definitions as the budgets.
  */
 import { z } from 'zod';
-import type { CapView } from './chat-contract';
+import type { CapView } from './budget-contract';
 import { method } from './define-method';
 
 export const PERIOD_PRESETS = ['24h', '7d', '30d', 'this-month', 'last-month', 'all'] as const;

@@ -1,13 +1,10 @@
 import { parseArgs } from 'node:util';
 import { formatUsdForDisplay } from '../../../shared/format-money';
 import { formatUsd, MoneyRangeError, parseUsd, type Nanodollars } from '../../../shared/money';
-import type { Core } from '../../core/app/create-core';
-import type { Budget, BudgetScope } from '../../core/budgets/budget-store';
-import { capLabel, capStatus, type CapStatus } from '../../core/budgets/cap-status';
-import { PROVIDER_KINDS, isProviderKind } from '../../core/provider-config/provider-defaults';
-import { monthRangeAt } from '../../core/time/zoned-calendar';
+import type { BudgetScope, CapStatus } from '../../core/budgets/budget-service';
+import { capLabel } from '../../core/budgets/cap-status';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
-import { openCliCore } from '../open-cli-core';
+import { asUsageError, withCore } from '../with-core';
 
 const USAGE = [
   'tallychat budget set --monthly USD [--provider ID | --model MODEL] [--warn-at PCT] [--strict | --no-strict] [--data-dir DIR]',
@@ -50,14 +47,17 @@ async function setCap(args: string[], io: CliIo): Promise<number> {
   const warnAtPercent = values['warn-at'] === undefined ? undefined : parsePercent(values['warn-at']);
   if (values.strict && values['no-strict']) throw new CliUsageError('--strict and --no-strict contradict each other');
 
+  // Neither flag: the strict-by-default setting decides, as it does in Settings.
+  const strict = values.strict ? true : values['no-strict'] ? false : undefined;
+
   return withCore(values['data-dir'], io, (core) => {
-    if (scope.scope === 'provider') requireKnownProvider(core, scope.scopeValue);
-    const strict = values.strict || (!values['no-strict'] && core.settings.get('strictCapsByDefault'));
-    const budget = core.budgets.set(
-      { ...scope, monthlyCap, strict, ...(warnAtPercent !== undefined ? { warnAtPercent } : {}) },
-      core.clock(),
-    );
-    const status = currentStatus(core, budget);
+    let status: CapStatus;
+    try {
+      status = core.services.budgets.set({ ...scope, monthlyCap, strict, warnAtPercent });
+    } catch (error) {
+      throw asUsageError(error);
+    }
+    const budget = status.budget;
     io.stdout(
       `${status.label}: ${formatUsdForDisplay(budget.monthlyCap)} a month, warning at ${budget.warnAtPercent}%, ` +
         `${budget.strict ? 'strict (a running answer is cut off at the cap)' : 'not strict (a running answer may finish past the cap; the next request is refused)'}.\n` +
@@ -75,9 +75,7 @@ async function showStatus(args: string[], io: CliIo): Promise<number> {
     options: { json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
   });
   return withCore(values['data-dir'], io, (core) => {
-    const timeZone = core.settings.get('timeZone');
-    const month = monthRangeAt(core.clock(), timeZone);
-    const caps = core.budgets.list().sort(byScope).map((budget) => currentStatus(core, budget));
+    const { month, timeZone, caps } = core.services.budgets.overview();
     if (values.json) {
       io.stdout(`${JSON.stringify({ month: month.key, time_zone: timeZone, caps: caps.map(capJson) }, null, 2)}\n`);
       return EXIT.ok;
@@ -107,8 +105,8 @@ async function clearCap(args: string[], io: CliIo): Promise<number> {
   const scope = scopeOf(values.provider, values.model);
 
   return withCore(values['data-dir'], io, (core) => {
-    const existing = core.budgets.list().find((b) => b.scope === scope.scope && b.scopeValue === scope.scopeValue);
-    if (!existing || !core.budgets.clear(scope.scope, scope.scopeValue)) {
+    const existing = core.services.budgets.clear(scope.scope, scope.scopeValue);
+    if (!existing) {
       const which = scope.scope === 'overall' ? 'no overall monthly cap is set' : `no monthly cap is set for ${scope.scope} "${scope.scopeValue}"`;
       io.stderr(`tallychat budget: nothing to clear: ${which}.\n`);
       return EXIT.failure;
@@ -119,27 +117,6 @@ async function clearCap(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-async function withCore(dataDir: string | undefined, io: CliIo, run: (core: Core) => number): Promise<number> {
-  const core = openCliCore(dataDir, io);
-  try {
-    return run(core);
-  } finally {
-    await core.close();
-  }
-}
-
-function currentStatus(core: Core, budget: Budget): CapStatus {
-  const month = monthRangeAt(core.clock(), core.settings.get('timeZone'));
-  return capStatus(core.store.sqlite, budget, month, (id) => core.providerResolver.nameOf(id));
-}
-
-const SCOPE_ORDER: Record<BudgetScope, number> = { overall: 0, provider: 1, model: 2 };
-
-/** Overall first, then each provider's cap, then each model's: from the widest to the narrowest. */
-function byScope(a: Budget, b: Budget): number {
-  return SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] || a.scopeValue.localeCompare(b.scopeValue);
-}
-
 function scopeOf(provider: string | undefined, model: string | undefined): { scope: BudgetScope; scopeValue: string } {
   if (provider !== undefined && model !== undefined) {
     throw new CliUsageError('a cap is for one provider or one model, not both: give --provider or --model');
@@ -147,15 +124,6 @@ function scopeOf(provider: string | undefined, model: string | undefined): { sco
   if (provider !== undefined) return { scope: 'provider', scopeValue: nonEmpty('--provider', provider) };
   if (model !== undefined) return { scope: 'model', scopeValue: nonEmpty('--model', model) };
   return { scope: 'overall', scopeValue: '' };
-}
-
-/** A cap on a misspelt provider would never apply: only a configured id or a provider kind is taken. */
-function requireKnownProvider(core: Core, providerId: string): void {
-  if (core.providers.get(providerId) || isProviderKind(providerId)) return;
-  const configured = core.providers.list().map((p) => p.id);
-  throw new CliUsageError(
-    `unknown provider "${providerId}": use a configured provider id${configured.length ? ` (${configured.join(', ')})` : ''} or one of ${PROVIDER_KINDS.join(', ')}`,
-  );
 }
 
 function nonEmpty(flag: string, value: string): string {

@@ -1,14 +1,9 @@
 import { parseArgs } from 'node:util';
 import { formatUsd, MoneyRangeError, nanodollars, parseUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
-import type { Core } from '../../core/app/create-core';
-import type { PriceOverride } from '../../core/price-overrides/price-override-store';
-import { resolvePrice } from '../../core/price-overrides/resolve-price';
-import { findCatalogPrice, type CatalogPrice, type TokenPrices } from '../../core/pricing/catalog-prices';
-import { PROVIDER_DEFAULTS, PROVIDER_KINDS, isProviderKind } from '../../core/provider-config/provider-defaults';
-import type { ProviderKind } from '../../core/providers/provider-types';
-import { startOfLocalDay, wallClockAt } from '../../core/time/zoned-calendar';
+import type { CatalogPrice, PriceInForce, PriceOverride, ProviderTarget, TokenPrices } from '../../core/settings-admin/price-settings';
+import { wallClockAt } from '../../core/time/zoned-calendar';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
-import { openCliCore } from '../open-cli-core';
+import { asUsageError, withCore } from '../with-core';
 
 const USAGE = [
   'tallychat prices show MODEL [--provider ID|KIND] [--data-dir DIR]',
@@ -28,14 +23,6 @@ export const pricesCommand: CliCommand = {
   },
 };
 
-/** The provider a price belongs to: a configured one, or a provider kind as the CLI runs it ad hoc. */
-interface PriceTarget {
-  providerId: string;
-  kind: ProviderKind;
-  name: string;
-  baseUrl?: string;
-}
-
 async function showPrices(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -47,14 +34,14 @@ async function showPrices(args: string[], io: CliIo): Promise<number> {
   const model = positionals[0]!;
 
   return withCore(values['data-dir'], io, (core) => {
-    const now = core.clock();
     const timeZone = core.settings.get('timeZone');
-    const target = values.provider === undefined ? undefined : targetOf(core, values.provider);
-    // Without a provider the catalog is asked as for an unknown gateway: by the model's name alone.
-    const catalog = target
-      ? findCatalogPrice(target.kind, model, new Date(now), target.baseUrl)
-      : findCatalogPrice('openai-compatible', model, new Date(now));
-    const overrides = core.overrides.list({ model, ...(target ? { providerId: target.providerId } : {}) });
+    let lookup;
+    try {
+      lookup = core.services.prices.lookup(model, values.provider);
+    } catch (error) {
+      throw asUsageError(error);
+    }
+    const { target, catalog, overrides } = lookup;
     const where = target ? ` on ${target.name}` : '';
     if (!catalog && overrides.length === 0) {
       io.stderr(
@@ -73,13 +60,8 @@ async function showPrices(args: string[], io: CliIo): Promise<number> {
         lines.push(`  from ${localTime(o.effectiveFrom, timeZone)}${provider}: ${priceText(overridePrices(o))}  [id ${o.id}]`);
       }
     }
-    if (target) {
-      lines.push(inForceLine(core, target, model, now, timeZone));
-    } else {
-      for (const providerId of new Set(overrides.map((o) => o.providerId))) {
-        const override = core.overrides.inForce(providerId, model, now);
-        lines.push(overrideInForceLine(override, `on provider "${providerId}"`, catalog, timeZone));
-      }
+    for (const { providerId, price } of lookup.inForce) {
+      lines.push(inForceLine(price, target ? '' : ` on provider "${providerId}"`, timeZone));
     }
     io.stdout(`${lines.join('\n')}\n`);
     return EXIT.ok;
@@ -113,44 +95,27 @@ async function setPrice(args: string[], io: CliIo): Promise<number> {
     cacheRead: values['cache-read'] === undefined ? null : parsePrice('--cache-read', values['cache-read']),
     cacheWrite: values['cache-write'] === undefined ? null : parsePrice('--cache-write', values['cache-write']),
   };
-  const fromDate = values.from === undefined ? undefined : parseLocalDate(values.from);
+  const effectiveDay = values.from === undefined ? undefined : checkLocalDate(values.from);
+  const providerId = values.provider;
 
   return withCore(values['data-dir'], io, (core) => {
-    const target = targetOf(core, values.provider!);
     const timeZone = core.settings.get('timeZone');
-    const now = core.clock();
-    const effectiveFrom = fromDate ? startOfLocalDay(fromDate.year, fromDate.month, fromDate.day, timeZone) : now;
-    const override = core.overrides.add({ providerId: target.providerId, model, ...prices, effectiveFrom }, now);
+    let set;
+    try {
+      set = core.services.prices.setOverride({ providerId, model, prices, effectiveDay });
+    } catch (error) {
+      throw asUsageError(error);
+    }
+    const { override, target } = set;
+    const inForce = core.services.prices.lookup(model, target.providerId).inForce[0]!.price;
     io.stdout(
-      `Your price for ${model} on ${target.name} from ${localTime(effectiveFrom, timeZone)} (${timeZone}): ` +
+      `Your price for ${model} on ${target.name} from ${localTime(override.effectiveFrom, timeZone)} (${timeZone}): ` +
         `${priceText(overridePrices(override))}  [id ${override.id}]\n` +
-        `${inForceLine(core, target, model, now, timeZone)}\n` +
+        `${inForceLine(inForce, '', timeZone)}\n` +
         'Requests already in the ledger keep the prices they were charged at.\n',
     );
     return EXIT.ok;
   });
-}
-
-async function withCore(dataDir: string | undefined, io: CliIo, run: (core: Core) => number): Promise<number> {
-  const core = openCliCore(dataDir, io);
-  try {
-    return run(core);
-  } finally {
-    await core.close();
-  }
-}
-
-function targetOf(core: Core, providerId: string): PriceTarget {
-  const config = core.providers.get(providerId);
-  if (config) return { providerId, kind: config.kind, name: config.name, baseUrl: config.baseUrl };
-  if (isProviderKind(providerId)) {
-    const defaults = PROVIDER_DEFAULTS[providerId];
-    return { providerId, kind: providerId, name: defaults.displayName, ...(defaults.baseUrl ? { baseUrl: defaults.baseUrl } : {}) };
-  }
-  const configured = core.providers.list().map((p) => p.id);
-  throw new CliUsageError(
-    `unknown provider "${providerId}": use a configured provider id${configured.length ? ` (${configured.join(', ')})` : ''} or one of ${PROVIDER_KINDS.join(', ')}`,
-  );
 }
 
 function catalogLines(model: string, catalog: CatalogPrice | undefined): string[] {
@@ -164,17 +129,17 @@ function catalogLines(model: string, catalog: CatalogPrice | undefined): string[
 }
 
 /** What a request made now would be charged at: the same resolution the chat path uses. */
-function inForceLine(core: Core, target: PriceTarget, model: string, now: number, timeZone: string): string {
-  const resolved = resolvePrice(core.overrides, { providerId: target.providerId, kind: target.kind, model, at: now, ...(target.baseUrl ? { baseUrl: target.baseUrl } : {}) });
-  if (!resolved) return 'In force now: none, so requests are metered in tokens with cost "price unknown".';
-  const override = core.overrides.inForce(target.providerId, model, now);
-  if (override) return `In force now: your price from ${localTime(override.effectiveFrom, timeZone)}.`;
-  return resolved.charged.source === 'local' ? 'In force now: free (a local model).' : `In force now: the catalog's (${resolved.charged.source}).`;
-}
-
-function overrideInForceLine(override: PriceOverride | undefined, where: string, catalog: CatalogPrice | undefined, timeZone: string): string {
-  if (override) return `In force now ${where}: your price from ${localTime(override.effectiveFrom, timeZone)}.`;
-  return catalog ? `In force now ${where}: the catalog's (${catalog.source}).` : `In force now ${where}: none ("price unknown").`;
+function inForceLine(price: PriceInForce, where: string, timeZone: string): string {
+  switch (price.kind) {
+    case 'none':
+      return where ? `In force now${where}: none ("price unknown").` : 'In force now: none, so requests are metered in tokens with cost "price unknown".';
+    case 'override':
+      return `In force now${where}: your price from ${localTime(price.override.effectiveFrom, timeZone)}.`;
+    case 'local':
+      return `In force now${where}: free (a local model).`;
+    case 'catalog':
+      return `In force now${where}: the catalog's (${price.source}).`;
+  }
 }
 
 function overridePrices(o: PriceOverride): TokenPrices {
@@ -219,12 +184,13 @@ function parsePrice(flag: string, text: string): NanodollarsPerMTok {
   }
 }
 
-function parseLocalDate(text: string): { year: number; month: number; day: number } {
+/** The date as the user typed it, once it is a real calendar date; the price service places it in the time zone. */
+function checkLocalDate(text: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (!m || probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
     throw new CliUsageError(`--from takes a calendar date as YYYY-MM-DD (e.g. 2026-11-01), got "${text}"`);
   }
-  return { year, month, day };
+  return text;
 }

@@ -1,94 +1,93 @@
 import { randomUUID } from 'node:crypto';
-import { createDispatcher, type Dispatch } from '../api/dispatcher';
+import { createDispatcher } from '../api/dispatcher';
+import { BudgetService } from '../budgets/budget-service';
 import { BudgetStore } from '../budgets/budget-store';
 import { ChatService } from '../chat/chat-service';
-import { recoverInterrupted, type RecoveryReport } from '../chat/recover-interrupted';
+import { recoverInterrupted } from '../chat/recover-interrupted';
 import { ConversationStore } from '../conversations/conversation-store';
 import { databaseFile } from '../db/default-data-dir';
-import { openStore, type Store } from '../db/open-database';
+import { openStore } from '../db/open-database';
 import { RequestLedger } from '../ledger/request-ledger';
 import { PriceOverrideStore } from '../price-overrides/price-override-store';
 import { ProviderResolver } from '../provider-config/provider-resolver';
+import { ProviderSettings } from '../provider-config/provider-settings';
 import { ProviderStore } from '../provider-config/provider-store';
-import { callProvider } from '../providers/call-provider';
-import type { CallOptions } from '../providers/provider-types';
-import { EnvironmentSecretStore, type SecretStore } from '../secrets/secret-store';
+import { callProvider, listModels } from '../providers/call-provider';
+import { readOnlyView } from '../reports/report-db';
+import { EnvironmentSecretStore } from '../secrets/secret-store';
+import { BudgetSettings } from '../settings-admin/budget-settings';
+import { serializedBackups } from '../settings-admin/database-backup';
+import { deleteAllHistory } from '../settings-admin/delete-history';
+import { GeneralSettings } from '../settings-admin/general-settings';
+import { PriceSettings } from '../settings-admin/price-settings';
 import { SettingsStore } from '../settings/settings-store';
 import { createTokenCountCache } from '../tokens/token-count-cache';
-import type { AppInfo } from '../../../shared/contract/app-contract';
+import type { AppServices, Core, CoreOptions } from './core-types';
 import { EventBus } from './event-bus';
 import { buildHandlers } from './handlers/index';
 
-export interface CoreOptions {
-  dataDir: string;
-  appVersion: string;
-  host: AppInfo['host'];
-  nativeBinding?: string;
-  migrationsFolder?: string;
-  secrets?: SecretStore;
-  clock?: () => number;
-  newId?: () => string;
-  callOptions?: Partial<CallOptions>;
-  checkpointIntervalMs?: number;
-  onInternalError?: (method: string, error: unknown) => void;
-}
-
-/** The core as every host sees it. No Electron here: the same object runs the app, the CLI and browser mode. */
-export interface Core {
-  store: Store;
-  events: EventBus;
-  dispatch: Dispatch;
-  ledger: RequestLedger;
-  budgets: BudgetStore;
-  conversations: ConversationStore;
-  providers: ProviderStore;
-  providerResolver: ProviderResolver;
-  overrides: PriceOverrideStore;
-  settings: SettingsStore;
-  secrets: SecretStore;
-  chat: ChatService;
-  /** What start-up recovery found: rows a dead process left open, now `interrupted`. */
-  recovery: RecoveryReport;
-  clock: () => number;
-  /** Cancels running streams (metered as cancelled), then closes the database. */
-  close(): Promise<void>;
-}
+export type { AppServices, Core, CoreOptions } from './core-types';
 
 /** Token counts of messages already seen, so pre-flight of a long conversation tokenizes only new text. */
 const TOKEN_CACHE_ENTRIES = 5000;
 
+/**
+ * The composition root: every store and service is built here, once, with the one clock and id
+ * source of the options; hosts and handlers only receive what was built.
+ */
 export function createCore(options: CoreOptions): Core {
   const store = openStore({
     file: databaseFile(options.dataDir),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
   });
+  const { sqlite } = store;
   const clock = options.clock ?? Date.now;
+  const newId = options.newId ?? randomUUID;
   const events = new EventBus();
-  const settings = new SettingsStore(store.sqlite);
+  const settings = new SettingsStore(sqlite);
   const timeZone = () => settings.get('timeZone');
-  const ledger = new RequestLedger(store.sqlite, timeZone);
-  const budgets = new BudgetStore(store.sqlite);
-  const conversations = new ConversationStore(store.sqlite);
-  const providers = new ProviderStore(store.sqlite);
-  const overrides = new PriceOverrideStore(store.sqlite);
+  const ledger = new RequestLedger(sqlite, timeZone);
+  const budgetStore = new BudgetStore(sqlite, newId);
+  const conversations = new ConversationStore(sqlite);
+  const providers = new ProviderStore(sqlite);
+  const overrides = new PriceOverrideStore(sqlite, newId);
   const secrets = options.secrets ?? new EnvironmentSecretStore();
   const providerResolver = new ProviderResolver(providers, secrets);
+  const providerName = (id: string) => providerResolver.nameOf(id);
+
+  const budgets = new BudgetService({
+    sqlite,
+    budgets: budgetStore,
+    providers,
+    providerName,
+    timeZone,
+    strictByDefault: () => settings.get('strictCapsByDefault'),
+    clock,
+  });
+  const services: AppServices = {
+    budgets,
+    budgetSettings: new BudgetSettings({ budgets, providers, settings }),
+    prices: new PriceSettings({ ledger, providers, overrides, timeZone, clock }),
+    providerSettings: new ProviderSettings({ providers, resolver: providerResolver, secrets, listModels, clock, newId }),
+    general: new GeneralSettings({ settings, ledger, dataDir: options.dataDir, databaseFile: store.file, clock }),
+    backup: serializedBackups(sqlite, options.dataDir),
+    deleteAllHistory: () => deleteAllHistory(sqlite),
+    reportDb: readOnlyView(sqlite),
+  };
   const chat = new ChatService({
-    sqlite: store.sqlite,
+    sqlite,
     ledger,
     budgets,
     conversations,
     overrides,
     resolveProvider: (id) => providerResolver.resolve(id),
     describeProvider: (id) => providerResolver.describe(id),
-    providerName: (id) => providerResolver.nameOf(id),
     callProvider,
     ...(options.callOptions ? { callOptions: options.callOptions } : {}),
     tokenCache: createTokenCountCache(TOKEN_CACHE_ENTRIES),
-    timeZone,
     clock,
-    newId: options.newId ?? randomUUID,
+    newId,
     emit: (event) => events.emit(event),
     ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
   });
@@ -96,11 +95,11 @@ export function createCore(options: CoreOptions): Core {
   const recovery = recoverInterrupted(ledger, overrides, clock());
 
   let closed = false;
-  const services: Omit<Core, 'dispatch'> = {
+  const core: Omit<Core, 'dispatch'> = {
     store,
     events,
     ledger,
-    budgets,
+    budgets: budgetStore,
     conversations,
     providers,
     providerResolver,
@@ -108,8 +107,10 @@ export function createCore(options: CoreOptions): Core {
     settings,
     secrets,
     chat,
+    services,
     recovery,
     clock,
+    newId,
     close: async () => {
       if (closed) return;
       closed = true;
@@ -118,8 +119,8 @@ export function createCore(options: CoreOptions): Core {
     },
   };
   const dispatch = createDispatcher(
-    buildHandlers(services, options),
+    buildHandlers(core, options),
     options.onInternalError ? { onInternalError: options.onInternalError } : {},
   );
-  return { ...services, dispatch };
+  return { ...core, dispatch };
 }

@@ -2,15 +2,13 @@ import type Database from 'better-sqlite3';
 import { nanodollars, type Nanodollars } from '../../../shared/money';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { OpenRequestInput } from '../ledger/ledger-types';
-import { monthRangeAt } from '../time/zoned-calendar';
-import type { BudgetStore } from './budget-store';
-import { capStatus, describeRefusal, wouldExceed, wouldWarn, type CapStatus, type ProviderNames } from './cap-status';
+import type { BudgetService } from './budget-service';
+import type { CapStatus } from './cap-status';
 
 export interface PreflightInput {
   request: OpenRequestInput;
   /** The estimated cost (prompt + expected output); null when the model's price is unknown. */
   estimate: Nanodollars | null;
-  timeZone: string;
   allowOverCap: boolean;
   /** Writes that must commit with the pending row (the user's message), or not at all. */
   alsoInTransaction?: () => void;
@@ -29,31 +27,24 @@ export type PreflightResult =
  */
 export function runPreflight(
   sqlite: Database.Database,
-  budgets: BudgetStore,
+  budgets: BudgetService,
   ledger: RequestLedger,
-  providerName: ProviderNames,
   input: PreflightInput,
 ): PreflightResult {
   return sqlite
     .transaction((): PreflightResult => {
-      const month = monthRangeAt(input.request.startedAt, input.timeZone);
-      const caps = budgets
-        .applicableTo(input.request.providerId, input.request.model)
-        .map((budget) => capStatus(sqlite, budget, month, providerName));
-      const over = caps.filter((cap) => wouldExceed(cap, input.estimate)).sort((a, b) => a.remaining - b.remaining);
-      const blockingCap = over[0];
-      if (blockingCap && !input.allowOverCap) {
-        const message = describeRefusal(blockingCap, input.estimate);
+      const { request } = input;
+      const decision = budgets.decide(budgets.capsFor(request.providerId, request.model, request.startedAt), input.estimate);
+      if (decision.blocking && decision.refusal !== null && !input.allowOverCap) {
         ledger.refuse(
-          { ...input.request, userMessageId: null, conversationId: input.createsConversation ? null : input.request.conversationId },
-          message,
+          { ...request, userMessageId: null, conversationId: input.createsConversation ? null : request.conversationId },
+          decision.refusal,
         );
-        return { allowed: false, caps, blockingCap, message };
+        return { allowed: false, caps: decision.caps, blockingCap: decision.blocking, message: decision.refusal };
       }
       input.alsoInTransaction?.();
-      ledger.open({ ...input.request, reservation: input.estimate ?? nanodollars(0) });
-      const warnings = caps.filter((cap) => wouldWarn(cap, input.estimate));
-      return { allowed: true, caps, warnings };
+      ledger.open({ ...request, reservation: input.estimate ?? nanodollars(0) });
+      return { allowed: true, caps: decision.caps, warnings: decision.warnings };
     })
     .immediate();
 }

@@ -42,7 +42,10 @@ const toBudget = (row: BudgetRow): Budget => ({
 
 /** Monthly caps: at most one per scope (overall, each provider, each model). */
 export class BudgetStore {
-  constructor(private readonly sqlite: Database.Database) {}
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly newId: () => string = randomUUID,
+  ) {}
 
   list(): Budget[] {
     return (this.sqlite.prepare('SELECT * FROM budgets ORDER BY scope, scope_value').all() as BudgetRow[]).map(toBudget);
@@ -76,7 +79,7 @@ export class BudgetStore {
          ON CONFLICT (scope, scope_value) DO UPDATE SET monthly_cap_usd_nanos = excluded.monthly_cap_usd_nanos,
            warn_at_percent = excluded.warn_at_percent, strict = excluded.strict, updated_at = excluded.updated_at`,
       )
-      .run(randomUUID(), input.scope, scopeValue, input.monthlyCap, warnAtPercent, input.strict ? 1 : 0, now, now);
+      .run(this.newId(), input.scope, scopeValue, input.monthlyCap, warnAtPercent, input.strict ? 1 : 0, now, now);
     return toBudget(
       this.sqlite.prepare('SELECT * FROM budgets WHERE scope = ? AND scope_value = ?').get(input.scope, scopeValue) as BudgetRow,
     );

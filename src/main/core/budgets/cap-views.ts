@@ -1,4 +1,5 @@
-import type { CapCheck, CapView } from '../../../shared/contract/chat-contract';
+import type { CapView } from '../../../shared/contract/budget-contract';
+import type { CapCheck } from '../../../shared/contract/chat-contract';
 import type { Nanodollars } from '../../../shared/money';
 import { wouldExceed, wouldWarn, type CapStatus } from './cap-status';
 

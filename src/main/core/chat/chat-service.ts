@@ -3,9 +3,8 @@ import { AppError } from '../../../shared/contract/ipc-result';
 import type { FinishedRequest, TallychatEvent } from '../../../shared/contract/events';
 import { nanodollars } from '../../../shared/money';
 import { runPreflight } from '../budgets/budget-preflight';
-import type { BudgetStore } from '../budgets/budget-store';
-import { capStatus, type CapStatus, type ProviderNames } from '../budgets/cap-status';
-import { monthRangeAt } from '../time/zoned-calendar';
+import type { BudgetService } from '../budgets/budget-service';
+import type { CapStatus } from '../budgets/cap-status';
 import type { ConversationStore } from '../conversations/conversation-store';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverrideStore } from '../price-overrides/price-override-store';
@@ -27,17 +26,15 @@ import { runStream, type CancelReason } from './stream-runner';
 export interface ChatServiceDeps {
   sqlite: Database.Database;
   ledger: RequestLedger;
-  budgets: BudgetStore;
+  budgets: BudgetService;
   conversations: ConversationStore;
   overrides: PriceOverrideStore;
   resolveProvider: (providerId: string) => Promise<ResolvedProvider>;
   /** The same provider without its key, for estimates (no keychain read). */
   describeProvider: (providerId: string) => ResolvedProvider;
-  providerName: ProviderNames;
   callProvider: typeof callProvider;
   callOptions?: Partial<CallOptions>;
   tokenCache: TokenCountCache;
-  timeZone: () => string;
   clock: () => number;
   newId: () => string;
   emit: (event: TallychatEvent) => void;
@@ -71,10 +68,7 @@ export class ChatService {
   /** Pre-flight without writing anything: what the composer shows before Send. */
   async estimate(input: SendInput): Promise<{ estimate: PreflightEstimate; caps: CapStatus[] }> {
     const prepared = await this.prepare(input, false);
-    const month = monthRangeAt(prepared.startedAt, this.deps.timeZone());
-    const caps = this.deps.budgets
-      .applicableTo(prepared.provider.id, input.model)
-      .map((budget) => capStatus(this.deps.sqlite, budget, month, this.deps.providerName));
+    const caps = this.deps.budgets.capsFor(prepared.provider.id, input.model, prepared.startedAt);
     return { estimate: prepared.estimate, caps };
   }
 
@@ -129,7 +123,7 @@ export class ChatService {
 
     const requestId = deps.newId();
     const userMessageId = deps.newId();
-    const preflight = runPreflight(deps.sqlite, deps.budgets, deps.ledger, deps.providerName, {
+    const preflight = runPreflight(deps.sqlite, deps.budgets, deps.ledger, {
       request: {
         id: requestId,
         conversationId,
@@ -144,7 +138,6 @@ export class ChatService {
         ownerPid: process.pid,
       },
       estimate: estimate.cost,
-      timeZone: deps.timeZone(),
       allowOverCap: input.allowOverCap ?? false,
       createsConversation: isNew,
       alsoInTransaction: () => {
@@ -195,13 +188,7 @@ export class ChatService {
       this.active.delete(requestId);
       deps.emit({ type: 'chat.finished', request: finished });
       try {
-        checkBudgetAlerts(
-          deps.sqlite,
-          deps.budgets,
-          deps.providerName,
-          { providerId: provider.id, model: input.model, at: startedAt, timeZone: deps.timeZone(), now: deps.clock() },
-          deps.emit,
-        );
+        checkBudgetAlerts(deps.sqlite, deps.budgets, { providerId: provider.id, model: input.model, at: startedAt, now: deps.clock() }, deps.emit);
       } catch (error) {
         // The request itself is final and metered; a failed alert check must not hide that.
         deps.emit({ type: 'app.notice', level: 'error', message: `Could not check the budget alerts: ${String(error)}` });

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { RequestMeta } from '../../../shared/contract/chat-contract';
 import type { Nanodollars } from '../../../shared/money';
+import type { RequestStatus } from '../../../shared/request-status';
 
 export interface ConversationSummary {
   id: string;
@@ -24,6 +26,18 @@ export interface StoredMessage {
   requestId: string | null;
   createdAt: number;
 }
+
+/** The ledger's columns of RequestMeta that can be read as they are (all nullable already). */
+type LedgerFigures = Omit<RequestMeta, 'requestId' | 'status' | 'providerId' | 'providerName' | 'model'>;
+
+/** A message joined to its request: the request's columns are null for user messages. */
+export type ThreadRow = Omit<StoredMessage, 'conversationId' | 'requestId'> &
+  LedgerFigures & {
+    requestId: string | null;
+    requestStatus: RequestStatus | null;
+    providerId: string | null;
+    model: string | null;
+  };
 
 const SUMMARY = `
   SELECT c.id, c.title, c.provider_id AS providerId, c.model, c.created_at AS createdAt, c.updated_at AS updatedAt,
@@ -82,6 +96,21 @@ export class ConversationStore {
 
   delete(id: string): boolean {
     return this.sqlite.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0;
+  }
+
+  /** The thread as the window shows it: each message joined to its request (null columns for user messages). */
+  thread(conversationId: string): ThreadRow[] {
+    return this.sqlite
+      .prepare(
+        `SELECT m.id, m.role, m.content, m.reasoning_text AS reasoningText, m.status, m.created_at AS createdAt,
+           r.id AS requestId, r.status AS requestStatus, r.provider_id AS providerId, r.model, r.input_tokens AS inputTokens,
+           r.output_tokens AS outputTokens, r.cached_input_tokens AS cachedInputTokens, r.cache_write_tokens AS cacheWriteTokens,
+           r.reasoning_tokens AS reasoningTokens, r.usage_source AS usageSource, r.cost_usd_nanos AS costNanos,
+           r.ttft_ms AS ttftMs, r.duration_ms AS durationMs, r.cancel_reason AS cancelReason, r.error
+         FROM messages m LEFT JOIN requests r ON r.id = m.request_id AND m.role = 'assistant'
+         WHERE m.conversation_id = ? ORDER BY m.created_at, m.rowid`,
+      )
+      .all(conversationId) as ThreadRow[];
   }
 
   messages(conversationId: string): StoredMessage[] {

@@ -6,6 +6,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
+import { REQUEST_STATUSES } from '../../../shared/request-status';
+
+export { REQUEST_STATUSES };
 
 export const providers = sqliteTable('providers', {
   id: text('id').primaryKey(),
@@ -54,16 +57,7 @@ export const messages = sqliteTable(
   (t) => [index('messages_conversation_created').on(t.conversationId, t.createdAt)],
 );
 
-export const REQUEST_STATUSES = [
-  'pending',
-  'streaming',
-  'completed',
-  'cancelled',
-  'failed',
-  'interrupted',
-  'refused',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export type { RequestStatus } from '../../../shared/request-status';
 
 /** The ledger: one row per provider call, finalized exactly once. */
 export const requests = sqliteTable(

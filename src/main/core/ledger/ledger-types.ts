@@ -3,7 +3,7 @@ import type { TokenUsage, UsageSource } from '../../../shared/usage';
 import type { RequestStatus } from '../db/schema';
 
 export type FinalStatus = Extract<RequestStatus, 'completed' | 'cancelled' | 'failed' | 'interrupted'>;
-export const OPEN_STATUSES = ['pending', 'streaming'] as const;
+export { OPEN_STATUSES } from '../../../shared/request-status';
 
 /** The unit prices a row was charged at, frozen on it, and where they came from. */
 export interface ChargedPrices {

@@ -141,6 +141,11 @@ export class RequestLedger {
     return row ? { ...row, streamed: row.streamed === 1 } : undefined;
   }
 
+  /** How many requests were charged at one price source (an override's `override:<id>`). */
+  countChargedAt(priceSource: string): number {
+    return this.sqlite.prepare<[string], { n: number }>('SELECT count(*) AS n FROM requests WHERE price_source = ?').get(priceSource)?.n ?? 0;
+  }
+
   /** Rows left open (pending/streaming), oldest first: what start-up recovery looks at. */
   openRows(): LedgerRow[] {
     return (this.sqlite.prepare(`${SELECT_ROW} WHERE status IN ('pending', 'streaming') ORDER BY started_at`).all() as (Omit<

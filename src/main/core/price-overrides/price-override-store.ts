@@ -26,10 +26,13 @@ const COLUMNS = `id, provider_id AS providerId, model, input_usd_nanos_per_mtok 
  * kept, not edited: a ledger row names the override it was charged at, and history never moves.
  */
 export class PriceOverrideStore {
-  constructor(private readonly sqlite: Database.Database) {}
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly newId: () => string = randomUUID,
+  ) {}
 
   add(input: PriceOverrideInput, now: number): PriceOverride {
-    const override: PriceOverride = { ...input, id: randomUUID(), createdAt: now };
+    const override: PriceOverride = { ...input, id: this.newId(), createdAt: now };
     this.sqlite
       .prepare(
         `INSERT INTO price_overrides (id, provider_id, model, input_usd_nanos_per_mtok, output_usd_nanos_per_mtok,

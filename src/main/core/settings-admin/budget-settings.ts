@@ -1,21 +1,14 @@
-import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/contract/ipc-result';
 import type { BudgetsView } from '../../../shared/contract/settings-contract';
 import { parseUsd } from '../../../shared/money';
-import type { BudgetScope, BudgetStore } from '../budgets/budget-store';
-import { capStatus } from '../budgets/cap-status';
+import type { BudgetScope, BudgetService } from '../budgets/budget-service';
 import { toCapView } from '../budgets/cap-views';
 import type { ProviderStore } from '../provider-config/provider-store';
 import type { SettingsStore } from '../settings/settings-store';
-import { monthRangeAt } from '../time/zoned-calendar';
 
 export interface BudgetSettingsDeps {
-  sqlite: Database.Database;
-  budgets: BudgetStore;
+  budgets: BudgetService;
   providers: ProviderStore;
   settings: SettingsStore;
-  providerName: (id: string) => string;
-  clock: () => number;
 }
 
 export interface BudgetChange {
@@ -27,45 +20,34 @@ export interface BudgetChange {
   strict?: boolean | undefined;
 }
 
-/** The monthly caps, edited in Settings; what each has spent comes from the ledger, never a counter. */
+/** The monthly caps as Settings edits them: dollar text in, the month's view out; the rules are the budget service's. */
 export class BudgetSettings {
   constructor(private readonly deps: BudgetSettingsDeps) {}
 
   view(): BudgetsView {
     const { deps } = this;
-    const month = monthRangeAt(deps.clock(), deps.settings.get('timeZone'));
+    const overview = deps.budgets.overview();
     return {
-      month: month.key,
-      caps: deps.budgets.list().map((budget) => toCapView(capStatus(deps.sqlite, budget, month, deps.providerName))),
+      month: overview.month.key,
+      caps: overview.caps.map(toCapView),
       providers: deps.providers.list().map((p) => ({ id: p.id, name: p.name })),
       strictCapsByDefault: deps.settings.get('strictCapsByDefault'),
     };
   }
 
   set(change: BudgetChange): BudgetsView {
-    const scopeValue = this.scopeValue(change.scope, change.scopeValue);
-    this.deps.budgets.set(
-      {
-        scope: change.scope,
-        scopeValue,
-        monthlyCap: parseUsd(change.cap),
-        ...(change.warnAtPercent !== undefined ? { warnAtPercent: change.warnAtPercent } : {}),
-        strict: change.strict ?? this.deps.settings.get('strictCapsByDefault'),
-      },
-      this.deps.clock(),
-    );
+    this.deps.budgets.set({
+      scope: change.scope,
+      scopeValue: change.scopeValue,
+      monthlyCap: parseUsd(change.cap),
+      warnAtPercent: change.warnAtPercent,
+      strict: change.strict,
+    });
     return this.view();
   }
 
   clear(scope: BudgetScope, scopeValue: string | undefined): BudgetsView {
-    this.deps.budgets.clear(scope, scope === 'overall' ? '' : (scopeValue ?? ''));
+    this.deps.budgets.clear(scope, scopeValue);
     return this.view();
-  }
-
-  private scopeValue(scope: BudgetScope, value: string | undefined): string {
-    if (scope === 'overall') return '';
-    if (!value) throw new AppError('invalid_request', `Choose the ${scope} this cap applies to.`);
-    if (scope === 'provider' && !this.deps.providers.get(value)) throw new AppError('not_found', 'That provider no longer exists.');
-    return value;
   }
 }

@@ -1,15 +1,21 @@
-import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { CatalogPriceView, PriceOverrideView, PriceRowView } from '../../../shared/contract/settings-contract';
 import { parseUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
+import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverride, PriceOverrideStore } from '../price-overrides/price-override-store';
-import { findCatalogPrice } from '../pricing/catalog-prices';
-import type { ProviderConfig, ProviderStore } from '../provider-config/provider-store';
+import { resolvePrice } from '../price-overrides/resolve-price';
+import { findCatalogPrice, type CatalogPrice } from '../pricing/catalog-prices';
+import type { ProviderStore } from '../provider-config/provider-store';
+import { providerTarget, type ProviderTarget } from '../provider-config/provider-target';
 import { localDayKey } from '../time/zoned-calendar';
 import { parseLocalDay } from './local-day';
 
+export type { PriceOverride } from '../price-overrides/price-override-store';
+export type { CatalogPrice, TokenPrices } from '../pricing/catalog-prices';
+export type { ProviderTarget } from '../provider-config/provider-target';
+
 export interface PriceSettingsDeps {
-  sqlite: Database.Database;
+  ledger: RequestLedger;
   providers: ProviderStore;
   overrides: PriceOverrideStore;
   timeZone: () => string;
@@ -28,31 +34,84 @@ export interface NewOverride {
   effectiveFrom: string;
 }
 
-/** The price table of Settings: per enabled model, the catalog's price and the user's overrides. */
+/** An override's unit prices, already parsed; a missing cache price is charged at the input price. */
+export interface OverridePrices {
+  input: NanodollarsPerMTok;
+  output: NanodollarsPerMTok;
+  cacheRead: NanodollarsPerMTok | null;
+  cacheWrite: NanodollarsPerMTok | null;
+}
+
+/** What a request made now would be charged at, by the same resolution the chat path uses. */
+export type PriceInForce =
+  | { kind: 'override'; override: PriceOverride }
+  | { kind: 'catalog'; source: string }
+  | { kind: 'local' }
+  | { kind: 'none' };
+
+/** A model's prices, for one provider or (without one) across every provider that has an override. */
+export interface PriceLookup {
+  target: ProviderTarget | undefined;
+  catalog: CatalogPrice | undefined;
+  overrides: PriceOverride[];
+  /** Per provider: the target's alone, or each provider with an override. */
+  inForce: { providerId: string; price: PriceInForce }[];
+}
+
+/** The user's prices: one service for the Settings table and the CLI's `prices` command. */
 export class PriceSettings {
   constructor(private readonly deps: PriceSettingsDeps) {}
 
   list(): PriceRowView[] {
-    return this.deps.providers.list().flatMap((provider) => provider.enabledModels.map((model) => this.row(provider, model)));
+    return this.deps.providers
+      .list()
+      .flatMap((provider) => provider.enabledModels.map((model) => this.row(providerTarget(this.deps.providers, provider.id), model)));
   }
 
+  /** Settings' form: dollar text and a local day. */
   add(input: NewOverride): PriceRowView {
-    const provider = this.deps.providers.get(input.providerId);
-    if (!provider) throw new AppError('not_found', 'That provider no longer exists.');
-    const effectiveFrom = parseLocalDay(input.effectiveFrom, this.deps.timeZone());
-    this.deps.overrides.add(
-      {
-        providerId: provider.id,
-        model: input.model,
+    const { target } = this.setOverride({
+      providerId: input.providerId,
+      model: input.model,
+      prices: {
         input: perMTok(input.input),
         output: perMTok(input.output),
         cacheRead: input.cacheRead === undefined ? null : perMTok(input.cacheRead),
         cacheWrite: input.cacheWrite === undefined ? null : perMTok(input.cacheWrite),
-        effectiveFrom,
       },
-      this.deps.clock(),
-    );
-    return this.row(provider, input.model);
+      effectiveDay: input.effectiveFrom,
+    });
+    return this.row(target, input.model);
+  }
+
+  /** Adds an override from a local day (YYYY-MM-DD in the user's time zone), or from now without one. */
+  setOverride(input: { providerId: string; model: string; prices: OverridePrices; effectiveDay?: string | undefined }): {
+    override: PriceOverride;
+    target: ProviderTarget;
+  } {
+    const target = providerTarget(this.deps.providers, input.providerId);
+    const now = this.deps.clock();
+    const effectiveFrom = input.effectiveDay === undefined ? now : parseLocalDay(input.effectiveDay, this.deps.timeZone());
+    const override = this.deps.overrides.add({ providerId: target.providerId, model: input.model, ...input.prices, effectiveFrom }, now);
+    return { override, target };
+  }
+
+  lookup(model: string, providerId: string | undefined): PriceLookup {
+    const now = this.deps.clock();
+    const target = providerId === undefined ? undefined : providerTarget(this.deps.providers, providerId);
+    // Without a provider the catalog is asked as for an unknown gateway: by the model's name alone.
+    const catalog = target
+      ? findCatalogPrice(target.kind, model, new Date(now), target.baseUrl)
+      : findCatalogPrice('openai-compatible', model, new Date(now));
+    const overrides = this.deps.overrides.list({ model, ...(target ? { providerId: target.providerId } : {}) });
+    const inForce = target
+      ? [{ providerId: target.providerId, price: this.inForce(target, model, now) }]
+      : [...new Set(overrides.map((o) => o.providerId))].map((id) => {
+          const override = this.deps.overrides.inForce(id, model, now);
+          const price: PriceInForce = override ? { kind: 'override', override } : catalog ? { kind: 'catalog', source: catalog.source } : { kind: 'none' };
+          return { providerId: id, price };
+        });
+    return { target, catalog, overrides, inForce };
   }
 
   /** Only an override no request was charged at: the ledger names the override each row used. */
@@ -67,16 +126,30 @@ export class PriceSettings {
     return this.deps.overrides.delete(id);
   }
 
-  private row(provider: ProviderConfig, model: string): PriceRowView {
+  private inForce(target: ProviderTarget, model: string, now: number): PriceInForce {
+    const resolved = resolvePrice(this.deps.overrides, {
+      providerId: target.providerId,
+      kind: target.kind,
+      model,
+      at: now,
+      ...(target.baseUrl ? { baseUrl: target.baseUrl } : {}),
+    });
+    if (!resolved) return { kind: 'none' };
+    const override = this.deps.overrides.inForce(target.providerId, model, now);
+    if (override) return { kind: 'override', override };
+    return resolved.charged.source === 'local' ? { kind: 'local' } : { kind: 'catalog', source: resolved.charged.source };
+  }
+
+  private row(target: ProviderTarget, model: string): PriceRowView {
     const now = this.deps.clock();
-    const catalog = findCatalogPrice(provider.kind, model, new Date(now), provider.baseUrl);
-    const overrides = this.deps.overrides.list({ providerId: provider.id, model });
+    const catalog = findCatalogPrice(target.kind, model, new Date(now), target.baseUrl);
+    const overrides = this.deps.overrides.list({ providerId: target.providerId, model });
     return {
-      providerId: provider.id,
-      providerName: provider.name,
+      providerId: target.providerId,
+      providerName: target.name,
       model,
       catalog: catalog ? catalogView(catalog.prices, catalog.source) : null,
-      activeOverrideId: this.deps.overrides.inForce(provider.id, model, now)?.id ?? null,
+      activeOverrideId: this.deps.overrides.inForce(target.providerId, model, now)?.id ?? null,
       overrides: overrides.map((o) => this.overrideView(o)),
     };
   }
@@ -95,12 +168,11 @@ export class PriceSettings {
   }
 
   private usedBy(overrideId: string): number {
-    const row = this.deps.sqlite.prepare('SELECT count(*) AS n FROM requests WHERE price_source = ?').get(`override:${overrideId}`) as { n: number };
-    return row.n;
+    return this.deps.ledger.countChargedAt(`override:${overrideId}`);
   }
 }
 
-function catalogView(prices: NonNullable<ReturnType<typeof findCatalogPrice>>['prices'], source: string): CatalogPriceView {
+function catalogView(prices: CatalogPrice['prices'], source: string): CatalogPriceView {
   return {
     inputNanosPerMTok: prices.input,
     outputNanosPerMTok: prices.output,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CapView } from '../../../shared/contract/chat-contract';
+import type { CapView } from '../../../shared/contract/budget-contract';
 import { call } from '../api/tallychat-client';
 import { money } from '../money/display-money';
 import { formatMonth } from '../chat/format/format-meta';

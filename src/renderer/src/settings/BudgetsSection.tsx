@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CapView } from '../../../shared/contract/chat-contract';
+import type { CapView } from '../../../shared/contract/budget-contract';
 import { formatUsdForDisplay } from '../../../shared/format-money';
 import { nanodollars } from '../../../shared/money';
 import { call } from '../api/tallychat-client';

@@ -1,4 +1,4 @@
-import type { CapView } from '../../../shared/contract/chat-contract';
+import type { CapView } from '../../../shared/contract/budget-contract';
 import type { MonthView } from '../../../shared/contract/spending-contract';
 import { usd, usdExact } from './format';
 

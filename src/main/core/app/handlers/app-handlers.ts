@@ -1,7 +1,7 @@
 import type { appContract } from '../../../../shared/contract/app-contract';
 import type { AreaHandlers, CoreServices, HostFacts } from './handler-types';
 
-export function appHandlers(core: CoreServices, host: HostFacts): AreaHandlers<typeof appContract> {
+export function appHandlers(core: Pick<CoreServices, 'store'>, host: HostFacts): AreaHandlers<typeof appContract> {
   return {
     appInfo: () => ({
       version: host.appVersion,

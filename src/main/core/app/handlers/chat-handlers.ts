@@ -1,27 +1,28 @@
 import type { EstimateView } from '../../../../shared/contract/chat-contract';
 import type { chatContract } from '../../../../shared/contract/chat-contract';
 import { AppError } from '../../../../shared/contract/ipc-result';
-import { capStatus, describeRefusal, wouldExceed, type CapStatus } from '../../budgets/cap-status';
-import { toCapCheck, toCapView } from '../../budgets/cap-views';
+import type { BudgetService } from '../../budgets/budget-service';
+import type { CapStatus } from '../../budgets/cap-status';
+import { toCapCheck } from '../../budgets/cap-views';
 import type { PreflightEstimate } from '../../chat/chat-types';
 import { messageViews, toConversationView } from '../../conversations/conversation-views';
-import { sumSpend } from '../../ledger/ledger-sums';
-import { monthRangeAt } from '../../time/zoned-calendar';
 import type { AreaHandlers, CoreServices } from './handler-types';
 
-function estimateView(estimate: PreflightEstimate, caps: CapStatus[]): EstimateView {
-  const blocking = caps.filter((cap) => wouldExceed(cap, estimate.cost)).sort((a, b) => a.remaining - b.remaining)[0];
+function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps: CapStatus[]): EstimateView {
   return {
     inputTokens: estimate.inputTokens,
     exact: estimate.exact,
     expectedOutputTokens: estimate.expectedOutputTokens,
     costNanos: estimate.cost,
     caps: caps.map((cap) => toCapCheck(cap, estimate.cost)),
-    refusal: blocking ? describeRefusal(blocking, estimate.cost) : null,
+    refusal: budgets.decide(caps, estimate.cost).refusal,
   };
 }
 
-export function chatHandlers(core: CoreServices): AreaHandlers<typeof chatContract> {
+type ChatDeps = Pick<CoreServices, 'services' | 'chat' | 'conversations' | 'providers' | 'providerResolver' | 'clock'>;
+
+export function chatHandlers(core: ChatDeps): AreaHandlers<typeof chatContract> {
+  const { budgets } = core.services;
   const conversationView = (id: string) => {
     const summary = core.conversations.get(id);
     if (!summary) throw new AppError('not_found', 'That conversation no longer exists.');
@@ -37,7 +38,7 @@ export function chatHandlers(core: CoreServices): AreaHandlers<typeof chatContra
 
     conversationGet: ({ id }) => ({
       conversation: conversationView(id),
-      messages: messageViews(core.store.sqlite, id, providerName),
+      messages: messageViews(core.conversations.thread(id), providerName),
     }),
 
     conversationRename: ({ id, title }) => {
@@ -49,7 +50,7 @@ export function chatHandlers(core: CoreServices): AreaHandlers<typeof chatContra
 
     chatEstimate: async (request) => {
       const { estimate, caps } = await core.chat.estimate(request);
-      return estimateView(estimate, caps);
+      return estimateView(budgets, estimate, caps);
     },
 
     chatSend: async (request) => {
@@ -58,17 +59,10 @@ export function chatHandlers(core: CoreServices): AreaHandlers<typeof chatContra
         requestId: started.requestId,
         conversationId: started.conversationId,
         userMessageId: started.userMessageId,
-        estimate: estimateView(started.estimate, started.caps),
+        estimate: estimateView(budgets, started.estimate, started.caps),
       };
     },
 
     chatCancel: ({ requestId }) => ({ cancelled: core.chat.cancel(requestId, 'user') }),
-
-    budgetOverview: () => {
-      const month = monthRangeAt(core.clock(), core.settings.get('timeZone'));
-      const caps = core.budgets.list().map((budget) => toCapView(capStatus(core.store.sqlite, budget, month, providerName)));
-      const sums = sumSpend(core.store.sqlite, month);
-      return { month: month.key, spentNanos: sums.spent, reservedNanos: sums.reserved, caps };
-    },
   };
 }

@@ -1,8 +1,8 @@
 import type { Handler } from '../../api/dispatcher';
 import type { MethodName } from '../../../../shared/contract';
-import type { Core, CoreOptions } from '../create-core';
+import type { Core, CoreOptions } from '../core-types';
 
-/** What an area's handlers get: every core service (not the dispatcher itself). */
+/** What an area's handlers may use: the core's stores and services (not the dispatcher itself). */
 export type CoreServices = Omit<Core, 'dispatch'>;
 export type HostFacts = Pick<CoreOptions, 'appVersion' | 'host' | 'dataDir'>;
 

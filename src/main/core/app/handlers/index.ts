@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../../api/dispatcher';
 import { appHandlers } from './app-handlers';
+import { budgetHandlers } from './budget-handlers';
 import { chatHandlers } from './chat-handlers';
 import type { CoreServices, HostFacts } from './handler-types';
 import { settingsHandlers } from './settings-handlers';
@@ -10,7 +11,8 @@ export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable
   return {
     ...appHandlers(core, host),
     ...chatHandlers(core),
+    ...budgetHandlers(core),
     ...spendingHandlers(core),
-    ...settingsHandlers(core, host),
+    ...settingsHandlers(core),
   };
 }

@@ -1,21 +1,19 @@
 import { AppError } from '../../../../shared/contract/ipc-result';
 import type { PeriodRequest, spendingContract } from '../../../../shared/contract/spending-contract';
-import { capStatus } from '../../budgets/cap-status';
 import { toCapView } from '../../budgets/cap-views';
 import { ExportTooLargeError, exportCsvText } from '../../reports/report-export';
-import { readOnlyView } from '../../reports/report-db';
 import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../reports/report-period';
 import { requestLogPage } from '../../reports/request-log';
 import { conversationBreakdown, spendingOverview } from '../../reports/spending-overview';
-import { monthRangeAt } from '../../time/zoned-calendar';
 import type { AreaHandlers, CoreServices } from './handler-types';
 
 /** The conversation table shows the biggest conversations first, this many unless asked. */
 const DEFAULT_CONVERSATION_ROWS = 200;
 
-export function spendingHandlers(core: CoreServices): AreaHandlers<typeof spendingContract> {
-  // Reports read through a handle that refuses any statement that would write.
-  const db = readOnlyView(core.store.sqlite);
+type SpendingDeps = Pick<CoreServices, 'services' | 'settings' | 'providerResolver' | 'clock'>;
+
+export function spendingHandlers(core: SpendingDeps): AreaHandlers<typeof spendingContract> {
+  const db = core.services.reportDb;
   const providerName = (id: string) => core.providerResolver.nameOf(id);
   const resolve = (period: PeriodRequest, now: number): ResolvedPeriod => {
     try {
@@ -30,8 +28,7 @@ export function spendingHandlers(core: CoreServices): AreaHandlers<typeof spendi
     spendingOverview: ({ period, stackBy }) => {
       const now = core.clock();
       const resolved = resolve(period, now);
-      const month = monthRangeAt(now, resolved.timeZone);
-      const caps = core.budgets.list().map((budget) => toCapView(capStatus(core.store.sqlite, budget, month, providerName)));
+      const caps = core.services.budgets.overview(now).caps.map(toCapView);
       return spendingOverview({ db, now, providerName }, resolved, stackBy ?? 'provider', caps);
     },
 

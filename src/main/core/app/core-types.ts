@@ -1,0 +1,75 @@
+import type { Dispatch } from '../api/dispatcher';
+import type { BudgetService } from '../budgets/budget-service';
+import type { BudgetStore } from '../budgets/budget-store';
+import type { ChatService } from '../chat/chat-service';
+import type { RecoveryReport } from '../chat/recover-interrupted';
+import type { ConversationStore } from '../conversations/conversation-store';
+import type { Store } from '../db/open-database';
+import type { RequestLedger } from '../ledger/request-ledger';
+import type { PriceOverrideStore } from '../price-overrides/price-override-store';
+import type { ProviderResolver } from '../provider-config/provider-resolver';
+import type { ProviderSettings } from '../provider-config/provider-settings';
+import type { ProviderStore } from '../provider-config/provider-store';
+import type { CallOptions } from '../providers/provider-types';
+import type { ReportDb } from '../reports/report-db';
+import type { SecretStore } from '../secrets/secret-store';
+import type { BudgetSettings } from '../settings-admin/budget-settings';
+import type { GeneralSettings } from '../settings-admin/general-settings';
+import type { PriceSettings } from '../settings-admin/price-settings';
+import type { SettingsStore } from '../settings/settings-store';
+import type { HistoryDeletedView } from '../../../shared/contract/settings-contract';
+import type { AppInfo } from '../../../shared/contract/app-contract';
+import type { EventBus } from './event-bus';
+
+export interface CoreOptions {
+  dataDir: string;
+  appVersion: string;
+  host: AppInfo['host'];
+  nativeBinding?: string;
+  migrationsFolder?: string;
+  secrets?: SecretStore;
+  clock?: () => number;
+  newId?: () => string;
+  callOptions?: Partial<CallOptions>;
+  checkpointIntervalMs?: number;
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+/**
+ * The application services every host goes through: the window's handlers, the CLI's commands
+ * and browser mode call these, never a store or SQL of their own. Built once, in createCore.
+ */
+export interface AppServices {
+  budgets: BudgetService;
+  budgetSettings: BudgetSettings;
+  prices: PriceSettings;
+  providerSettings: ProviderSettings;
+  general: GeneralSettings;
+  backup: (now: number, timeZone: string) => Promise<{ file: string; bytes: number }>;
+  deleteAllHistory: () => HistoryDeletedView;
+  /** Reports read through a handle that refuses any statement that would write. */
+  reportDb: ReportDb;
+}
+
+/** The core as every host sees it. No Electron here: the same object runs the app, the CLI and browser mode. */
+export interface Core {
+  store: Store;
+  events: EventBus;
+  dispatch: Dispatch;
+  ledger: RequestLedger;
+  budgets: BudgetStore;
+  conversations: ConversationStore;
+  providers: ProviderStore;
+  providerResolver: ProviderResolver;
+  overrides: PriceOverrideStore;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  chat: ChatService;
+  services: AppServices;
+  /** What start-up recovery found: rows a dead process left open, now `interrupted`. */
+  recovery: RecoveryReport;
+  clock: () => number;
+  newId: () => string;
+  /** Cancels running streams (metered as cancelled), then closes the database. */
+  close(): Promise<void>;
+}
