@@ -20,6 +20,8 @@ import { requestLogPage } from '../src/main/core/reports/request-log';
 import { conversationBreakdown, spendingOverview } from '../src/main/core/reports/spending-overview';
 import { usageReaderFor } from '../src/main/core/reports/usage-readers';
 import { bucketsOf, spendSeries } from '../src/main/core/reports/spend-series';
+import { monthRangeAt } from '../src/main/core/time/zoned-calendar';
+import { nanodollars } from '../src/shared/money';
 import type { PeriodRequest, StackBy } from '../src/shared/contract/spending-contract';
 import { insertConversation, insertLedgerRows, randomRows } from '../test/reports/ledger-fixtures';
 
@@ -100,15 +102,17 @@ async function main(): Promise<void> {
       const buckets = bucketsOf(db, p, now);
       return spendSeries(usageReaderFor(db, p).cube(buckets.unit), buckets, stackBy, providerName, p.label);
     };
+    // The month's caps and reservations come from the budget service in the app; none here.
+    const noCaps = { range: monthRangeAt(now, TIME_ZONE), reserved: nanodollars(0), caps: [] };
     const queries: [string, () => unknown][] = [
       ['all-time per-model breakdown (rollup)', () => usageReaderFor(db, period({ kind: 'all' })).groups('model')],
       ['this-month total (rollup)', () => usageReaderFor(db, period({ kind: 'this-month' })).totals()],
       ['this-month per-day series by provider', () => series(period({ kind: 'this-month' }), 'provider')],
       ['all-time per-month series by model', () => series(period({ kind: 'all' }), 'model')],
       ['last-24h total (ledger range)', () => usageReaderFor(db, period({ kind: '24h' })).totals()],
-      ['whole overview, this month', () => spendingOverview({ db, now, providerName }, period({ kind: 'this-month' }), 'provider', [])],
-      ['whole overview, all time', () => spendingOverview({ db, now, providerName }, period({ kind: 'all' }), 'model', [])],
-      ['whole overview, last 24 h', () => spendingOverview({ db, now, providerName }, period({ kind: '24h' }), 'provider', [])],
+      ['whole overview, this month', () => spendingOverview({ db, now, providerName }, period({ kind: 'this-month' }), 'provider', noCaps)],
+      ['whole overview, all time', () => spendingOverview({ db, now, providerName }, period({ kind: 'all' }), 'model', noCaps)],
+      ['whole overview, last 24 h', () => spendingOverview({ db, now, providerName }, period({ kind: '24h' }), 'provider', noCaps)],
       ['request log, first page of 100', () => requestLogPage(db, period({ kind: 'all' }), { providerName })],
       ['request log, page of 100 after 500,001 rows', () => requestLogPage(db, period({ kind: 'all' }), { providerName, after: cursor })],
       ['request log, first page filtered by model', () => requestLogPage(db, period({ kind: 'all' }), { providerName, filter: { model: 'o3' } })],

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { formatUsdForDisplay } from '../../../shared/format-money';
 import { formatUsd, MoneyRangeError, parseUsd, type Nanodollars } from '../../../shared/money';
 import type { BudgetScope, CapStatus } from '../../core/budgets/budget-service';
-import { capLabel } from '../../core/budgets/cap-status';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { asUsageError, withCore } from '../with-core';
 
@@ -111,8 +110,7 @@ async function clearCap(args: string[], io: CliIo): Promise<number> {
       io.stderr(`tallychat budget: nothing to clear: ${which}.\n`);
       return EXIT.failure;
     }
-    const label = capLabel(existing, (id) => core.providerResolver.nameOf(id));
-    io.stdout(`Cleared the ${label} (it was ${formatUsdForDisplay(existing.monthlyCap)} a month).\n`);
+    io.stdout(`Cleared the ${existing.label} (it was ${formatUsdForDisplay(existing.budget.monthlyCap)} a month).\n`);
     return EXIT.ok;
   });
 }

@@ -7,7 +7,7 @@ import { checkBaseUrl } from '../../core/provider-config/base-url-check';
 import { PROVIDER_DEFAULTS, isProviderKind } from '../../core/provider-config/provider-defaults';
 import { chatJson, failureJson, summaryLine } from '../chat-output';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
-import { openCliCore } from '../open-cli-core';
+import { withCore } from '../with-core';
 
 /** Over a hard cap: distinct from other failures so scripts can tell "refused" from "broken". */
 export const EXIT_BUDGET_REFUSED = 3;
@@ -41,34 +41,34 @@ export const chatCommand: CliCommand = {
     });
     const text = positionals.join(' ');
     if (!text.trim()) throw new CliUsageError('give the message to send');
-    if (!values.model) throw new CliUsageError('--model is required (e.g. --model gpt-4o-mini)');
+    const model = values.model;
+    if (!model) throw new CliUsageError('--model is required (e.g. --model gpt-4o-mini)');
     const maxTokens = values['max-tokens'] === undefined ? undefined : Number(values['max-tokens']);
     if (maxTokens !== undefined && (!Number.isInteger(maxTokens) || maxTokens <= 0)) {
       throw new CliUsageError('--max-tokens takes a positive whole number');
     }
 
-    const core = openCliCore(values['data-dir'], io);
-    try {
-      const providerId = selectProvider(core, io, values.provider ?? 'openai', values['base-url'], values['api-key-env']);
-      return await sendAndReport(core, io, {
-        providerId,
-        model: values.model,
-        text,
-        stream: !values['no-stream'],
-        json: values.json,
-        allowOverCap: values['allow-over-cap'],
-        ...(maxTokens !== undefined ? { maxOutputTokens: maxTokens } : {}),
-        ...(values.conversation ? { conversationId: values.conversation } : {}),
-      });
-    } catch (error) {
-      if (error instanceof CliUsageError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      if (values.json) io.stdout(`${JSON.stringify(failureJson(null, 'failed', message))}\n`);
-      else io.stderr(`tallychat chat: ${message}\n`);
-      return EXIT.failure;
-    } finally {
-      await core.close();
-    }
+    return withCore(values['data-dir'], io, async (core) => {
+      try {
+        const providerId = selectProvider(core, io, values.provider ?? 'openai', values['base-url'], values['api-key-env']);
+        return await sendAndReport(core, io, {
+          providerId,
+          model,
+          text,
+          stream: !values['no-stream'],
+          json: values.json,
+          allowOverCap: values['allow-over-cap'],
+          ...(maxTokens !== undefined ? { maxOutputTokens: maxTokens } : {}),
+          ...(values.conversation ? { conversationId: values.conversation } : {}),
+        });
+      } catch (error) {
+        if (error instanceof CliUsageError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        if (values.json) io.stdout(`${JSON.stringify(failureJson(null, 'failed', message))}\n`);
+        else io.stderr(`tallychat chat: ${message}\n`);
+        return EXIT.failure;
+      }
+    });
   },
 };
 

@@ -3,7 +3,7 @@ import { readDatabaseFacts } from '../../core/db/database-facts';
 import { appVersion } from '../app-version';
 import { EXIT, type CliCommand } from '../cli-io';
 import { resolveDataDir } from '../data-dir-option';
-import { openCliCore } from '../open-cli-core';
+import { withCore } from '../with-core';
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',
@@ -16,8 +16,7 @@ export const doctorCommand: CliCommand = {
       strict: true,
     });
     const dataDir = resolveDataDir(values['data-dir'], io.env);
-    const core = openCliCore(dataDir, io);
-    try {
+    return withCore(dataDir, io, (core) => {
       const facts = readDatabaseFacts(core.store);
       if (values.json) {
         io.stdout(`${JSON.stringify({ version: appVersion(), dataDir, ...facts }, null, 2)}\n`);
@@ -34,8 +33,6 @@ export const doctorCommand: CliCommand = {
       ];
       io.stdout(`${lines.join('\n')}\n`);
       return EXIT.ok;
-    } finally {
-      await core.close();
-    }
+    });
   },
 };

@@ -9,7 +9,7 @@ import { writeReport, writeReportFile, type ReportRequest } from '../../core/rep
 import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../core/reports/report-period';
 import type { ReportFormat } from '../../core/reports/report-writers';
 import { CliUsageError, EXIT, type CliCommand } from '../cli-io';
-import { openCliCore } from '../open-cli-core';
+import { withCore } from '../with-core';
 
 const FORMATS: readonly ReportFormat[] = ['csv', 'json', 'table'];
 
@@ -43,7 +43,7 @@ export const reportCommand: CliCommand = {
     const format = oneOf(FORMATS, values.format, '--format');
     if (values.bom && format !== 'csv') throw new CliUsageError('--bom applies to --format csv');
 
-    const core = openCliCore(values['data-dir'], io);
+    return withCore(values['data-dir'], io, async (core) => {
     const reader = openReadOnlyReportDb(core.store.file);
     try {
       const resolved = resolveOrUsageError(period, core.clock(), core.settings.get('timeZone'));
@@ -59,8 +59,8 @@ export const reportCommand: CliCommand = {
       return EXIT.ok;
     } finally {
       reader.close();
-      await core.close();
     }
+    });
   },
 };
 

@@ -6,7 +6,7 @@ import { providerTarget } from '../provider-config/provider-target';
 import type { ProviderStore } from '../provider-config/provider-store';
 import { monthRangeAt, type MonthRange } from '../time/zoned-calendar';
 import type { Budget, BudgetScope, BudgetStore } from './budget-store';
-import { capStatus, describeRefusal, wouldExceed, wouldWarn, type CapStatus, type ProviderNames } from './cap-status';
+import { capLabel, capStatus, describeRefusal, wouldExceed, wouldWarn, type CapStatus, type ProviderNames } from './cap-status';
 
 export type { Budget, BudgetScope } from './budget-store';
 export type { CapStatus } from './cap-status';
@@ -107,12 +107,12 @@ export class BudgetService {
     return this.status(budget, this.monthAt(now));
   }
 
-  /** Removes the cap of a scope; returns the cap that was there, or undefined when there was none. */
-  clear(scope: BudgetScope, scopeValue: string | undefined): Budget | undefined {
+  /** Removes the cap of a scope; returns the cap that was there (and its label), or undefined when there was none. */
+  clear(scope: BudgetScope, scopeValue: string | undefined): { budget: Budget; label: string } | undefined {
     const value = scope === 'overall' ? '' : (scopeValue ?? '');
     const existing = this.deps.budgets.list().find((b) => b.scope === scope && b.scopeValue === value);
     if (!existing || !this.deps.budgets.clear(scope, value)) return undefined;
-    return existing;
+    return { budget: existing, label: capLabel(existing, this.deps.providerName) };
   }
 
   private status(budget: Budget, month: MonthRange): CapStatus {

@@ -14,12 +14,12 @@ export interface DatabaseFacts {
 export function readDatabaseFacts(store: Store): DatabaseFacts {
   const rowCounts = {} as DatabaseFacts['rowCounts'];
   for (const table of COUNTED_TABLES) {
-    rowCounts[table] = (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    rowCounts[table] = store.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()!.n;
   }
   return {
     file: store.file,
     schemaVersion: store.schemaVersion,
-    sqliteVersion: (store.sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+    sqliteVersion: store.sqlite.prepare<[], { v: string }>('SELECT sqlite_version() AS v').get()!.v,
     journalMode: String(store.sqlite.pragma('journal_mode', { simple: true })),
     rowCounts,
   };

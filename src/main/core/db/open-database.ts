@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { appliedMigrations, checkMigrationIdentity } from './migration-identity';
 import * as schema from './schema';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema>;
@@ -26,14 +27,7 @@ export interface OpenStoreOptions {
   readonly?: boolean;
 }
 
-export class DatabaseTooNewError extends Error {
-  constructor(file: string, dbVersion: number, appVersion: number) {
-    super(
-      `The database ${file} was written by a newer Tallychat (schema ${dbVersion}, this version knows ${appVersion}). ` +
-        'Update Tallychat, or open another data folder.',
-    );
-  }
-}
+export { DatabaseTooNewError, MigrationMismatchError } from './migration-identity';
 
 /** Busy timeout: the app, the CLI and browser mode may write the same file at once. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -54,37 +48,19 @@ export function openStore(options: OpenStoreOptions): Store {
     }
     sqlite.pragma('foreign_keys = ON');
     const db = drizzle(sqlite, { schema });
-    const known = readJournalLength(migrationsFolder);
-    const applied = appliedMigrationCount(sqlite);
-    if (applied > known) throw new DatabaseTooNewError(options.file, applied, known);
+    checkMigrationIdentity(sqlite, migrationsFolder, options.file);
     if (!options.readonly) migrate(db, { migrationsFolder });
     return {
       sqlite,
       db,
       file: options.file,
-      schemaVersion: appliedMigrationCount(sqlite),
+      schemaVersion: appliedMigrations(sqlite).length,
       close: () => sqlite.close(),
     };
   } catch (error) {
     sqlite.close();
     throw error;
   }
-}
-
-function appliedMigrationCount(sqlite: Database.Database): number {
-  const table = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
-  if (!table) return 0;
-  const row = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-  return row.n;
-}
-
-function readJournalLength(folder: string): number {
-  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  };
-  return journal.entries.length;
 }
 
 /**

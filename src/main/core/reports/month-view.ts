@@ -1,7 +1,7 @@
 import type { CapView } from '../../../shared/contract/chat-contract';
 import type { MonthView } from '../../../shared/contract/spending-contract';
 import { nanodollars, roundHalfEven, type Nanodollars } from '../../../shared/money';
-import { monthRangeAt, wallClockAt } from '../time/zoned-calendar';
+import { wallClockAt, type MonthRange } from '../time/zoned-calendar';
 import { daysInMonth, monthLabel } from './local-days';
 import type { ReportDb } from './report-db';
 import { resolvePeriod } from './report-period';
@@ -12,26 +12,27 @@ export function projectToMonthEnd(spent: Nanodollars, daysElapsed: number, month
   return nanodollars(roundHalfEven(BigInt(spent) * BigInt(monthDays), BigInt(daysElapsed)));
 }
 
+/** The month as the budget service reads it: its range, what running requests hold, and each cap. */
+export interface MonthBudget {
+  range: MonthRange;
+  reserved: Nanodollars;
+  caps: CapView[];
+}
+
 /**
  * The current calendar month in the settings' time zone: spent (from the rollup, which equals the
  * ledger sum the caps read), what running requests hold, the projection, and each cap.
  */
-export function monthView(db: ReportDb, now: number, timeZone: string, caps: CapView[]): MonthView {
-  const range = monthRangeAt(now, timeZone);
+export function monthView(db: ReportDb, now: number, timeZone: string, budget: MonthBudget): MonthView {
+  const { range, reserved, caps } = budget;
   const spent = usageReaderFor(db, resolvePeriod({ kind: 'this-month' }, now, timeZone)).totals().cost;
-  const { reserved } = db
-    .prepare<{ reserved: number }>(
-      `SELECT COALESCE(SUM(reserved_usd_nanos), 0) AS reserved FROM requests
-       WHERE status IN ('pending', 'streaming') AND started_at >= @startMs AND started_at < @endMs`,
-    )
-    .get({ startMs: range.startMs, endMs: range.endMs })!;
   const today = wallClockAt(now, timeZone);
   const monthDays = daysInMonth(today.year, today.month);
   return {
     month: range.key,
     label: monthLabel(range.key),
     spentNanos: spent,
-    reservedNanos: nanodollars(reserved),
+    reservedNanos: reserved,
     projectionNanos: projectToMonthEnd(spent, today.day, monthDays),
     daysElapsed: today.day,
     daysInMonth: monthDays,

@@ -1,4 +1,3 @@
-import type { CapView } from '../../../shared/contract/chat-contract';
 import type {
   BreakdownRow,
   ConversationBreakdown,
@@ -9,7 +8,7 @@ import type {
 } from '../../../shared/contract/spending-contract';
 import { breakdownRow, byCostDescending, totalsView } from './breakdown-rows';
 import { conversationLabel, conversationSums } from './conversation-sums';
-import { monthView } from './month-view';
+import { monthView, type MonthBudget } from './month-view';
 import type { ReportDb } from './report-db';
 import type { ResolvedPeriod } from './report-period';
 import { bucketsOf, spendSeries } from './spend-series';
@@ -30,7 +29,7 @@ export function spendingOverview(
   context: DashboardContext,
   period: ResolvedPeriod,
   stackBy: StackBy,
-  caps: CapView[],
+  month: MonthBudget,
 ): SpendingOverview {
   const { db, now, providerName } = context;
   const buckets = bucketsOf(db, period, now);
@@ -49,7 +48,7 @@ export function spendingOverview(
   return {
     period: periodView(period),
     totals: totalsView(totals),
-    month: monthView(db, now, period.timeZone, caps),
+    month: monthView(db, now, period.timeZone, month),
     series: spendSeries(cells, buckets, stackBy, stackBy === 'provider' ? providerName : (model) => model, period.label),
     tokens: tokenKinds(totals),
     byProvider,

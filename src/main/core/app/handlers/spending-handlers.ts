@@ -28,8 +28,12 @@ export function spendingHandlers(core: SpendingDeps): AreaHandlers<typeof spendi
     spendingOverview: ({ period, stackBy }) => {
       const now = core.clock();
       const resolved = resolve(period, now);
-      const caps = core.services.budgets.overview(now).caps.map(toCapView);
-      return spendingOverview({ db, now, providerName }, resolved, stackBy ?? 'provider', caps);
+      const month = core.services.budgets.overview(now);
+      return spendingOverview({ db, now, providerName }, resolved, stackBy ?? 'provider', {
+        range: month.month,
+        reserved: month.reserved,
+        caps: month.caps.map(toCapView),
+      });
     },
 
     spendingConversations: ({ period, limit }) =>
