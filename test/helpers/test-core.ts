@@ -7,8 +7,31 @@ import type { TallychatEvent } from '../../src/shared/contract/events';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { MemorySecretStore } from './memory-secret-store';
 
+/** A clock that stands still until a test moves it: time-based figures come out exact. */
+export interface TestClock {
+  (): number;
+  advance(ms: number): void;
+}
+
+export function frozenClock(startMs: number): TestClock {
+  let now = startMs;
+  return Object.assign(() => now, {
+    advance: (ms: number) => {
+      now += ms;
+    },
+  });
+}
+
+/** Ids in the shape of a UUID, numbered in the order they are asked for: a failing run repeats. */
+export function sequentialIds(): () => string {
+  let next = 0;
+  return () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`;
+}
+
 export interface TestCore {
   core: Core;
+  /** The core's clock, unless the test passed its own. */
+  clock: TestClock;
   fake: FakeProvider;
   dataDir: string;
   events: TallychatEvent[];
@@ -22,11 +45,16 @@ export interface TestCore {
 export async function startTestCore(options: Partial<CoreOptions> = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tallychat-core-'));
   const secrets = new MemorySecretStore();
+  // Frozen at the moment the test starts, so "this month" is still the month the test runs in.
+  const clock = frozenClock(Date.now());
   const coreOptions: CoreOptions = {
     dataDir,
     appVersion: '0.0.0-test',
     host: 'cli',
     secrets,
+    clock,
+    // One sequence for the core and every reopened one: two cores on one folder never mint the same id.
+    newId: sequentialIds(),
     callOptions: { retryBaseDelayMs: 5, maxRetryDelayMs: 50 },
     ...options,
   };
@@ -37,6 +65,7 @@ export async function startTestCore(options: Partial<CoreOptions> = {}): Promise
   const opened: Core[] = [];
   return {
     core,
+    clock,
     fake,
     dataDir,
     events,

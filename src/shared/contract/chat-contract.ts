@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CancelReason, RequestStatus } from '../request-status';
 import type { CapView } from './budget-contract';
 import { method } from './define-method';
 
@@ -30,7 +31,7 @@ export interface ConversationView {
 /** What the ledger says about the request behind an assistant message. */
 export interface RequestMeta {
   requestId: string;
-  status: string;
+  status: RequestStatus;
   providerId: string;
   providerName: string;
   model: string;
@@ -43,7 +44,7 @@ export interface RequestMeta {
   costNanos: number | null;
   ttftMs: number | null;
   durationMs: number | null;
-  cancelReason: string | null;
+  cancelReason: CancelReason | null;
   error: string | null;
 }
 

@@ -1,7 +1,22 @@
+import type { CancelReason } from '../request-status';
 import type { TokenUsage, UsageSource } from '../usage';
+import type { RequestMeta } from './chat-contract';
 
 /** Outcome of one provider call as the ledger recorded it. */
 export type RequestOutcome = 'completed' | 'cancelled' | 'failed' | 'interrupted';
+
+/** Why a provider call failed, as the provider layer classified it. */
+export const FAILURE_CODES = ['auth', 'forbidden', 'not_found', 'rate_limit', 'bad_request', 'server', 'network', 'timeout', 'protocol', 'truncated'] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+/** A failed call, typed across the boundary: the window can offer "try again" when `retryable`. */
+export interface RequestFailure {
+  code: FailureCode;
+  message: string;
+  retryable: boolean;
+  /** The provider's HTTP status, when it answered with one. */
+  status: number | null;
+}
 
 /** Money crosses the boundary as integer nano-dollars (a number); the renderer only formats it. */
 export interface FinishedRequest {
@@ -19,9 +34,11 @@ export interface FinishedRequest {
   model: string;
   ttftMs: number | null;
   durationMs: number;
-  cancelReason: 'user' | 'budget' | 'shutdown' | null;
+  cancelReason: CancelReason | null;
+  failure: RequestFailure | null;
+  /** The failure's message and code, flat: what the ledger row and the CLI's JSON carry. */
   error: string | null;
-  errorCode: string | null;
+  errorCode: FailureCode | null;
 }
 
 /**
@@ -41,7 +58,8 @@ export type TallychatEvent =
       runningCostNanos: number | null;
       outputTokensSoFar: number;
     }
-  | { type: 'chat.finished'; request: FinishedRequest }
+  /** `meta` is the request as the thread shows it, so the window does not rebuild it from `request`. */
+  | { type: 'chat.finished'; request: FinishedRequest; meta: RequestMeta }
   | {
       type: 'budget.alert';
       kind: 'warning' | 'reached';

@@ -21,6 +21,7 @@ import {
   type SendStarted,
 } from './chat-types';
 import { estimatePrompt } from './prompt-estimate';
+import { requestMetaOf } from './request-meta';
 import { runStream, type CancelReason } from './stream-runner';
 
 export interface ChatServiceDeps {
@@ -186,7 +187,7 @@ export class ChatService {
       },
     ).then((finished) => {
       this.active.delete(requestId);
-      deps.emit({ type: 'chat.finished', request: finished });
+      deps.emit({ type: 'chat.finished', request: finished, meta: requestMetaOf(finished, provider.name) });
       try {
         checkBudgetAlerts(deps.sqlite, deps.budgets, { providerId: provider.id, model: input.model, at: startedAt, now: deps.clock() }, deps.emit);
       } catch (error) {

@@ -13,7 +13,9 @@ import { DeltaCoalescer } from './delta-coalescer';
 import { finalUsage } from './final-usage';
 import { priceUsage } from './price-usage';
 
-export type CancelReason = 'user' | 'budget' | 'shutdown';
+import type { CancelReason } from '../../../shared/request-status';
+
+export type { CancelReason };
 
 export interface StreamRun {
   requestId: string;
@@ -148,8 +150,9 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
   const priced = priceUsage(run.price, usage);
   const error = terminal.type === 'error' ? terminal.error : undefined;
   const hasText = got.text.length > 0 || got.reasoning.length > 0;
-  const messageStatus = status === 'completed' ? 'complete' : hasText ? 'partial' : 'failed';
-  const writeMessage = run.conversationId !== null && (hasText || status === 'failed');
+  const messageStatus = status === 'completed' ? 'complete' : hasText || status === 'cancelled' ? 'partial' : 'failed';
+  // A stop before the first token still leaves its mark (and its cost) in the thread.
+  const writeMessage = run.conversationId !== null && (hasText || status !== 'completed');
 
   const durationMs = finishedAt - run.startedAt;
   deps.ledger.finalize({
@@ -196,6 +199,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     ttftMs: got.ttftMs ?? null,
     durationMs,
     cancelReason: cancelReason ?? null,
+    failure: error ? { code: error.code, message: error.message, retryable: error.retryable, status: error.status ?? null } : null,
     error: error?.message ?? null,
     errorCode: error?.code ?? null,
   };

@@ -1,6 +1,8 @@
 import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
 import type { TokenUsage, UsageSource } from '../../../shared/usage';
+import type { CancelReason } from '../../../shared/request-status';
 import type { RequestStatus } from '../db/schema';
+import type { FinishReason } from '../providers/provider-types';
 
 export type FinalStatus = Extract<RequestStatus, 'completed' | 'cancelled' | 'failed' | 'interrupted'>;
 export { OPEN_STATUSES } from '../../../shared/request-status';
@@ -51,8 +53,8 @@ export interface FinalizeInput {
   finishedAt: number;
   durationMs: number;
   ttftMs?: number;
-  finishReason?: string;
-  cancelReason?: 'user' | 'budget' | 'shutdown';
+  finishReason?: FinishReason;
+  cancelReason?: CancelReason;
   error?: string;
   assistantMessage?: AssistantMessageInput;
 }
@@ -92,8 +94,8 @@ export interface LedgerRow {
   ttftMs: number | null;
   finishedAt: number | null;
   durationMs: number | null;
-  finishReason: string | null;
-  cancelReason: string | null;
+  finishReason: FinishReason | null;
+  cancelReason: CancelReason | null;
   error: string | null;
   ownerPid: number | null;
 }

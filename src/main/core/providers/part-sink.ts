@@ -1,6 +1,6 @@
 import { malformedEventError, type ErrorContext } from './error-factory';
 import type { ProviderError } from './provider-error';
-import type { ProviderUsage, StreamPart, TerminalPart } from './provider-types';
+import type { FinishReason, ProviderUsage, StreamPart, TerminalPart } from './provider-types';
 
 /**
  * Where an adapter session puts what it reads. Parts collect into a batch the driver hands on
@@ -35,7 +35,7 @@ export class PartSink {
     this.batch.push({ type: 'usage', usage });
   }
 
-  finish(finishReason: string): void {
+  finish(finishReason: FinishReason): void {
     if (this.terminal) return;
     this.terminal = this.usage ? { type: 'finish', finishReason, usage: this.usage } : { type: 'finish', finishReason };
   }

@@ -1,14 +1,7 @@
-export type ProviderErrorCode =
-  | 'auth'
-  | 'forbidden'
-  | 'not_found'
-  | 'rate_limit'
-  | 'bad_request'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'protocol'
-  | 'truncated';
+import type { FailureCode } from '../../../shared/contract/events';
+
+/** The codes are the contract's: a failure keeps its type when it crosses to the window. */
+export type ProviderErrorCode = FailureCode;
 
 /** What crosses IPC: enough for the renderer to show and to offer "try again". */
 export interface ProviderErrorJson {

@@ -53,7 +53,7 @@ export type StreamPart =
 /** Exactly one of these ends every call. */
 export type TerminalPart =
   /** The stream ended properly; usage is the last report (undefined when none came). */
-  | { type: 'finish'; finishReason: string; usage?: ProviderUsage }
+  | { type: 'finish'; finishReason: FinishReason; usage?: ProviderUsage }
   /** A failure, truncation included; usage is whatever was reported before it. */
   | { type: 'error'; error: ProviderError; usage?: ProviderUsage }
   /** The caller's AbortSignal fired. */
