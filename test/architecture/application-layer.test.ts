@@ -58,6 +58,14 @@ describe('one application layer', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the renderer subscribes to main\'s events in one place, which invalidates the query cache', () => {
+    const subscribers = sourceFiles('src/renderer').filter((file) => /\.onEvent\(/.test(readFileSync(file, 'utf8')));
+    expect(subscribers).toEqual(['src/renderer/src/api/server-events.ts']);
+    // Server state lives in the query cache, not in hand-kept counters.
+    const counters = sourceFiles('src/renderer').filter((file) => /\b(generation|spendVersion|recentlyFinished|reads)\b\s*[:+]/.test(readFileSync(file, 'utf8')));
+    expect(counters).toEqual([]);
+  });
+
   it('the checks above would catch what they look for', () => {
     expect('const row = db.prepare(sql).get(id) as { n: number };').toMatch(ROW_CAST);
     expect("x.all({ a: f(1) }) as Row[]").toMatch(ROW_CAST);

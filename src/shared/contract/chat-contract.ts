@@ -103,6 +103,8 @@ export const chatContract = {
     z
       .object({
         ...target,
+        /** Minted by the window before sending, so the answer's events can arrive before this call's reply. */
+        requestId: z.string().uuid().optional(),
         text: messageText,
         allowOverCap: z.boolean().optional(),
         /** Regenerate / edit-and-resend: messages from this one on are replaced. */

@@ -122,7 +122,8 @@ export class ChatService {
     const { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate } =
       await this.prepare(input, true);
 
-    const requestId = deps.newId();
+    const requestId = input.requestId ?? deps.newId();
+    if (deps.ledger.get(requestId)) throw new AppError('conflict', `Request ${requestId} was already sent.`);
     const userMessageId = deps.newId();
     const preflight = runPreflight(deps.sqlite, deps.budgets, deps.ledger, {
       request: {

@@ -14,6 +14,8 @@ export interface ResolvedProvider {
 }
 
 export interface SendInput {
+  /** The caller's own id for the request (the window mints it); omitted: the core mints one. */
+  requestId?: string;
   /** Omitted: a new conversation is created (only if the request passes pre-flight). */
   conversationId?: string;
   providerId: string;

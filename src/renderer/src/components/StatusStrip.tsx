@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import type { CapView } from '../../../shared/contract/budget-contract';
-import { call } from '../api/tallychat-client';
+import { budgetOverviewQuery, messageOf, queryClient, queryKeys } from '../api/server-state';
 import { money } from '../money/display-money';
 import { formatMonth } from '../chat/format/format-meta';
 import { useNavigation } from '../stores/navigation-store';
@@ -21,39 +22,24 @@ function levelOf(cap: CapView): 'ok' | 'warn' | 'over' {
 
 /**
  * The header strip: this month's spend against the overall cap, read from the ledger through
- * main, amber from the cap's warning threshold and red at the cap. Read again after every
- * finished request, every budget alert, and whenever the screen changes (a cap may have been set).
+ * main, amber from the cap's warning threshold and red at the cap. Read again when the event
+ * subscriber says spend moved, when the window regains focus, and whenever the screen changes.
  */
 export function StatusStrip() {
-  const [overview, setOverview] = useState<Overview>();
-  const [error, setError] = useState<string>();
+  const query = useQuery(budgetOverviewQuery());
   const screen = useNavigation((s) => s.screen);
 
-  const refresh = useCallback(async () => {
-    try {
-      const { month, spentNanos, caps } = await call('budgetOverview', {});
-      setOverview({ month, spentNanos, overall: caps.find((cap) => cap.scope === 'overall') ?? null });
-      setError(undefined);
-    } catch (failure) {
-      setError(`Could not read this month's spending: ${failure instanceof Error ? failure.message : String(failure)}`);
-    }
-  }, []);
-
+  // Another screen may have set or cleared a cap.
   useEffect(() => {
-    void refresh();
-  }, [refresh, screen]);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.budgetOverview });
+  }, [screen]);
 
-  useEffect(() => {
-    const off = window.tallychat.onEvent((event) => {
-      if (event.type === 'chat.finished' || event.type === 'budget.alert') void refresh();
-    });
-    const onFocus = () => void refresh();
-    window.addEventListener('focus', onFocus);
-    return () => {
-      off();
-      window.removeEventListener('focus', onFocus);
-    };
-  }, [refresh]);
+  const error = query.error ? `Could not read this month's spending: ${messageOf(query.error)}` : undefined;
+  const overview = useMemo<Overview | undefined>(() => {
+    if (!query.data) return undefined;
+    const { month, spentNanos, caps } = query.data;
+    return { month, spentNanos, overall: caps.find((cap) => cap.scope === 'overall') ?? null };
+  }, [query.data]);
 
   if (error) {
     return (

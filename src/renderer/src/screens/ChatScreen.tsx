@@ -5,11 +5,10 @@ import { MessageList } from '../chat/components/MessageList';
 import { AddProviderNotice, ThreadEmpty } from '../chat/components/ThreadEmpty';
 import { ThreadHeader } from '../chat/components/ThreadHeader';
 import { useChatShortcuts } from '../chat/hooks/use-chat-shortcuts';
-import { ensureChatEvents } from '../chat/state/chat-events';
-import { useConversations } from '../chat/state/conversations-store';
+import { useConversationList } from '../chat/state/conversations-store';
 import { useModels } from '../chat/state/models-store';
 import { stopAnswer } from '../chat/state/send-actions';
-import { useThread } from '../chat/state/thread-store';
+import { useThread, useThreadView } from '../chat/state/thread-store';
 import '../chat/chat.css';
 import '../chat/messages.css';
 import '../chat/composer.css';
@@ -23,11 +22,11 @@ export function ChatScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   const providers = useModels((s) => s.providers);
   const providersError = useModels((s) => s.loadError);
-  const hasConversations = useConversations((s) => (s.items?.length ?? 0) > 0 || s.search.trim() !== '');
-  const { conversation, messages, loading, loadError } = useThread();
+  const list = useConversationList();
+  const hasConversations = (list.items?.length ?? 0) > 0 || list.search !== '';
+  const { conversation, messages, loading, loadError } = useThreadView();
 
   useEffect(() => {
-    ensureChatEvents();
     // Providers may have been added in Settings since the last visit.
     void useModels.getState().load();
   }, []);

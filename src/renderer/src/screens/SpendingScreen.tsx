@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { BreakdownSection } from '../spending/BreakdownSection';
 import { CostByModelChart, SpendChart, TokensChart } from '../spending/charts';
@@ -7,29 +6,13 @@ import { Headline } from '../spending/Headline';
 import { MonthPanel } from '../spending/MonthPanel';
 import { PeriodPicker } from '../spending/PeriodPicker';
 import { RequestLog } from '../spending/RequestLog';
-import { useSpending } from '../spending/spending-store';
+import { useSpending, useSpendingOverview } from '../spending/spending-store';
 import '../spending/spending.css';
-
-/** Reloads after a burst of finished requests settles, not once per request. */
-const RELOAD_AFTER_FINISH_MS = 400;
 
 /** "Where did my money go?": the period's totals, the month against its caps, charts, tables, every request. */
 export function SpendingScreen() {
-  const { period, stackBy, overview, loading, error, setPeriod, setStackBy, reload } = useSpending();
-
-  useEffect(() => {
-    void reload();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = window.tallychat.onEvent((event) => {
-      if (event.type !== 'chat.finished') return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void reload(), RELOAD_AFTER_FINISH_MS);
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
-  }, [reload]);
+  const { period, stackBy, setPeriod, setStackBy } = useSpending();
+  const { overview, loading, error } = useSpendingOverview();
 
   return (
     <section className="screen spending-screen" aria-labelledby="spending-heading" aria-busy={loading}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { BreakdownKind, SpendingOverview } from '../../../shared/contract/spending-contract';
 import { BreakdownTable } from './BreakdownTable';
 import { count } from './format';
-import { useSpending } from './spending-store';
+import { useSpending, useSpendingConversations } from './spending-store';
 
 const TABS: { kind: BreakdownKind; label: string }[] = [
   { kind: 'provider', label: 'Providers' },
@@ -13,8 +13,7 @@ const TABS: { kind: BreakdownKind; label: string }[] = [
 /** The breakdown tables behind tabs; picking a conversation filters the request log below. */
 export function BreakdownSection({ overview }: { overview: SpendingOverview }) {
   const [tab, setTab] = useState<BreakdownKind>('provider');
-  const conversations = useSpending((s) => s.conversations);
-  const conversationsError = useSpending((s) => s.conversationsError);
+  const { conversations, error: conversationsError } = useSpendingConversations();
   const setLogConversation = useSpending((s) => s.setLogConversation);
 
   return (

@@ -8,7 +8,7 @@ import {
   type SpendingOverview,
 } from '../../../shared/contract/spending-contract';
 import { count, dateTime, duration, plural, usd, usdExact } from './format';
-import { useSpending } from './spending-store';
+import { useSpending, useSpendingOverview } from './spending-store';
 import { useRequestLog } from './use-request-log';
 
 const ROW_HEIGHT = 44;
@@ -71,7 +71,7 @@ function LogRow({ row, timeZone }: { row: RequestLogRow; timeZone: string }) {
  */
 export function RequestLog({ overview }: { overview: SpendingOverview }) {
   const period = useSpending((s) => s.period);
-  const generation = useSpending((s) => s.generation);
+  const { version } = useSpendingOverview();
   const conversation = useSpending((s) => s.logConversation);
   const setConversation = useSpending((s) => s.setLogConversation);
   const [providerId, setProviderId] = useState('');
@@ -94,7 +94,7 @@ export function RequestLog({ overview }: { overview: SpendingOverview }) {
     }),
     [providerId, model, status, conversation, searched],
   );
-  const log = useRequestLog(period, filter, generation);
+  const log = useRequestLog(period, filter, version);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -13,16 +13,16 @@ interface LogState {
 
 /**
  * The request log, a page at a time from main (keyset pages, so page 5,000 costs what page 1
- * does). A new period, filter or generation starts again from the newest row; a page that
+ * does). A new period or filter, or a new read of the figures above it (`version`), starts again from the newest row; a page that
  * arrives for an older query is dropped.
  */
-export function useRequestLog(period: PeriodRequest, filter: RequestLogFilter, generation: number) {
+export function useRequestLog(period: PeriodRequest, filter: RequestLogFilter, version: number) {
   const [state, setState] = useState<LogState>({ rows: [], next: null, loading: true });
   const query = useRef(0);
   // Period and filter are new objects on every render: the query restarts when their value does.
   const latest = useRef({ period, filter });
   latest.current = { period, filter };
-  const key = JSON.stringify([period, filter, generation]);
+  const key = JSON.stringify([period, filter, version]);
 
   const fetchPage = useCallback(async (id: number, after: LogCursor | null) => {
     setState((s) => ({ ...s, loading: true }));

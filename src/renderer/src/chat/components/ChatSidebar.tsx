@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useState, type RefObject } from 'react';
 import type { ConversationView } from '../../../../shared/contract/chat-contract';
-import { useConversations } from '../state/conversations-store';
+import { deleteConversation, renameConversation, useConversationList, useConversationSearch } from '../state/conversations-store';
 import { useThread } from '../state/thread-store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ConversationItem } from './ConversationItem';
 import { PlusIcon } from './icons';
 
-const SEARCH_DEBOUNCE_MS = 200;
 const MOD_KEY = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 interface Props {
@@ -16,21 +15,18 @@ interface Props {
 
 /** Conversations, newest first, with New chat, search (title and text), rename and delete. */
 export function ChatSidebar({ searchRef, onNewChat }: Props) {
-  const { items, search, error, setSearch, refresh, rename, remove } = useConversations();
+  const { items, error } = useConversationList();
+  const search = useConversationSearch((s) => s.search);
+  const setSearch = useConversationSearch((s) => s.setSearch);
   const activeId = useThread((s) => s.conversationId);
   const [deleting, setDeleting] = useState<ConversationView | null>(null);
   const [deleteError, setDeleteError] = useState<string>();
 
-  useEffect(() => {
-    const timer = setTimeout(() => void refresh(), search ? SEARCH_DEBOUNCE_MS : 0);
-    return () => clearTimeout(timer);
-  }, [search, refresh]);
-
-  const open = useCallback((id: string) => void useThread.getState().open(id), []);
+  const open = useCallback((id: string) => useThread.getState().open(id), []);
   const confirmDelete = async () => {
     if (!deleting) return;
     try {
-      await remove(deleting.id);
+      await deleteConversation(deleting.id);
       if (useThread.getState().conversationId === deleting.id) useThread.getState().newChat();
       setDeleting(null);
       setDeleteError(undefined);
@@ -67,7 +63,7 @@ export function ChatSidebar({ searchRef, onNewChat }: Props) {
             conversation={conversation}
             active={conversation.id === activeId}
             onOpen={open}
-            onRename={rename}
+            onRename={renameConversation}
             onDelete={setDeleting}
           />
         ))}

@@ -26,9 +26,8 @@ export function Composer() {
   // A boolean, not the answer: the composer must not re-render on every streamed frame.
   const streaming = useLiveAnswers((s) => liveAnswerIn(s.answers, conversationId)?.finished === null);
   const notice = useNotices((s) => s.notice);
-  const spendVersion = useNotices((s) => s.spendVersion);
   const text = draft.trim();
-  const { estimate, error: estimateError } = useEstimate(text, selected, conversationId, spendVersion);
+  const { estimate, error: estimateError } = useEstimate(text, selected, conversationId);
 
   useLayoutEffect(() => {
     const el = input.current;

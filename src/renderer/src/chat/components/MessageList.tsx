@@ -4,7 +4,7 @@ import type { MessageView } from '../../../../shared/contract/chat-contract';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom';
 import { liveAnswerIn, useLiveAnswers, type LiveAnswer } from '../state/live-answers';
 import { resendLastTurn, sendMessage } from '../state/send-actions';
-import { useThread } from '../state/thread-store';
+import { threadMessages, useThread, useThreadView } from '../state/thread-store';
 import { AssistantMessage, turnOfLive, turnOfMessage, type AssistantTurn } from './AssistantMessage';
 import { ArrowDownIcon } from './icons';
 import { UserMessage } from './UserMessage';
@@ -49,7 +49,7 @@ function estimateHeight(row: Row | undefined): number {
 }
 
 const resendEdited = (text: string) => {
-  const messages = useThread.getState().messages;
+  const messages = threadMessages();
   const last = messages.findLast((m) => m.role === 'user');
   if (last) void sendMessage({ text, replaceFromMessageId: last.id });
 };
@@ -60,8 +60,7 @@ const resend = () => void resendLastTurn();
  * once rendered, so a thousand-message conversation scrolls like a short one.
  */
 export function MessageList() {
-  const conversationId = useThread((s) => s.conversationId);
-  const messages = useThread((s) => s.messages);
+  const { conversationId, messages } = useThreadView();
   const sending = useThread((s) => s.sending);
   const live = useLiveAnswers((s) => liveAnswerIn(s.answers, conversationId));
   const busy = sending || (live !== undefined && live.finished === null);

@@ -1,6 +1,7 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { EstimateView } from '../../../../shared/contract/chat-contract';
-import { call } from '../../api/tallychat-client';
+import { estimateQuery, messageOf, type EstimateInput } from '../../api/server-state';
 import type { ModelTarget } from '../state/models-store';
 
 export const ESTIMATE_DEBOUNCE_MS = 250;
@@ -11,37 +12,30 @@ export interface EstimateState {
 }
 
 /**
- * The pre-flight estimate for the text being typed, read from main ~250 ms after typing pauses
- * (and again when `spendVersion` says the month's spend moved). An answer for older text is dropped.
+ * The pre-flight estimate for the text being typed, read from main ~250 ms after typing pauses;
+ * read again whenever the month's spend moves (the event subscriber invalidates it).
  */
-export function useEstimate(
-  text: string,
-  target: ModelTarget | null,
-  conversationId: string | null,
-  spendVersion: number,
-): EstimateState {
-  const [state, setState] = useState<EstimateState>({ estimate: null, error: null });
+export function useEstimate(text: string, target: ModelTarget | null, conversationId: string | null): EstimateState {
+  const [input, setInput] = useState<EstimateInput | null>(null);
   const providerId = target?.providerId;
   const model = target?.model;
 
   useEffect(() => {
     if (!text.trim() || !providerId || !model) {
-      setState({ estimate: null, error: null });
+      setInput(null);
       return;
     }
-    let current = true;
-    const timer = setTimeout(() => {
-      call('chatEstimate', { providerId, model, text, ...(conversationId !== null ? { conversationId } : {}) }).then(
-        (estimate) => current && setState({ estimate, error: null }),
-        (error: unknown) =>
-          current && setState({ estimate: null, error: `No estimate: ${error instanceof Error ? error.message : String(error)}` }),
-      );
-    }, ESTIMATE_DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, providerId, model, conversationId, spendVersion]);
+    const timer = setTimeout(() => setInput({ providerId, model, text, conversationId }), ESTIMATE_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, providerId, model, conversationId]);
 
-  return state;
+  const query = useQuery({
+    ...estimateQuery(input ?? { providerId: '', model: '', text: '', conversationId: null }),
+    enabled: input !== null,
+    // The last figures stay while the next text's are read, as before the cache.
+    placeholderData: keepPreviousData,
+  });
+  if (input === null) return { estimate: null, error: null };
+  if (query.error) return { estimate: null, error: `No estimate: ${messageOf(query.error)}` };
+  return { estimate: query.data ?? null, error: null };
 }

@@ -1,49 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { ConversationView } from '../../../../shared/contract/chat-contract';
+import { conversationsQuery, messageOf, queryClient, queryKeys, threadQuery } from '../../api/server-state';
 import { call } from '../../api/tallychat-client';
 
 interface ConversationsState {
-  items: ConversationView[] | null;
+  /** The sidebar's search box, as typed. */
   search: string;
-  error: string | null;
-  /** Bumped on every request so an older answer never overwrites a newer one. */
-  generation: number;
-  refresh(): Promise<void>;
   setSearch(search: string): void;
-  rename(id: string, title: string): Promise<void>;
-  remove(id: string): Promise<void>;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The sidebar's conversations, filtered by the search box (title and message text, in SQLite). */
-export const useConversations = create<ConversationsState>((set, get) => ({
-  items: null,
+export const useConversationSearch = create<ConversationsState>((set) => ({
   search: '',
-  error: null,
-  generation: 0,
-
-  refresh: async () => {
-    const generation = get().generation + 1;
-    set({ generation });
-    const search = get().search.trim();
-    try {
-      const items = await call('conversationsList', search ? { search } : {});
-      if (get().generation === generation) set({ items, error: null });
-    } catch (error) {
-      if (get().generation === generation) set({ error: `Could not load the conversations: ${messageOf(error)}` });
-    }
-  },
-
   setSearch: (search) => set({ search }),
-
-  rename: async (id, title) => {
-    const renamed = await call('conversationRename', { id, title });
-    set((state) => ({ items: state.items?.map((c) => (c.id === id ? renamed : c)) ?? null }));
-  },
-
-  remove: async (id) => {
-    await call('conversationDelete', { id });
-    set((state) => ({ items: state.items?.filter((c) => c.id !== id) ?? null }));
-  },
 }));
+
+const SEARCH_DEBOUNCE_MS = 200;
+
+/** The sidebar's conversations, filtered by the search box (title and message text, in SQLite) once typing pauses. */
+export function useConversationList(): { items: ConversationView[] | null; error: string | null; search: string } {
+  const search = useConversationSearch((s) => s.search.trim());
+  const [searched, setSearched] = useState(search);
+  useEffect(() => {
+    const timer = setTimeout(() => setSearched(search), search ? SEARCH_DEBOUNCE_MS : 0);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const query = useQuery(conversationsQuery(searched));
+  return {
+    items: query.data ?? null,
+    error: query.error ? `Could not load the conversations: ${messageOf(query.error)}` : null,
+    search,
+  };
+}
+
+/** A rename changes the title in place: the list keeps its order until it is read again. */
+export async function renameConversation(id: string, title: string): Promise<void> {
+  const renamed = await call('conversationRename', { id, title });
+  queryClient.setQueriesData<ConversationView[]>({ queryKey: queryKeys.conversations }, (items) =>
+    items?.map((c) => (c.id === id ? renamed : c)),
+  );
+  queryClient.setQueryData(threadQuery(id).queryKey, (thread) => thread && { ...thread, conversation: renamed });
+}
+
+export async function deleteConversation(id: string): Promise<void> {
+  await call('conversationDelete', { id });
+  queryClient.setQueriesData<ConversationView[]>({ queryKey: queryKeys.conversations }, (items) => items?.filter((c) => c.id !== id));
+}

@@ -29,8 +29,11 @@ export interface DeltaBatch {
 interface LiveAnswersState {
   answers: Readonly<Record<string, LiveAnswer>>;
   applyDeltas(batches: ReadonlyMap<string, DeltaBatch>): void;
-  started(input: { requestId: string; conversationId: string; providerName: string; model: string; estimate: EstimateView }): void;
-  finished(request: FinishedRequest): void;
+  /** Before chatSend: the answer will come under this client-minted id, whatever arrives first. */
+  expect(input: { requestId: string; providerName: string; model: string }): void;
+  /** chatSend's reply; an answer that already ended (and was settled) is not brought back. */
+  started(input: { requestId: string; conversationId: string; estimate: EstimateView }): void;
+  finished(request: FinishedRequest, meta: RequestMeta): void;
   drop(requestId: string): void;
 }
 
@@ -49,31 +52,9 @@ function blank(requestId: string, conversationId: string | null): LiveAnswer {
   };
 }
 
-/** The ledger's terms for a request that just ended, so the chip snaps before the reread. */
-export function metaOfFinished(request: FinishedRequest, providerName: string): RequestMeta {
-  return {
-    requestId: request.requestId,
-    status: request.status,
-    providerId: request.providerId,
-    providerName,
-    model: request.model,
-    inputTokens: request.usage.inputTokens,
-    outputTokens: request.usage.outputTokens,
-    cachedInputTokens: request.usage.cachedInputTokens ?? null,
-    cacheWriteTokens: request.usage.cacheWriteTokens ?? null,
-    reasoningTokens: request.usage.reasoningTokens ?? null,
-    usageSource: request.usageSource,
-    costNanos: request.costNanos,
-    ttftMs: request.ttftMs,
-    durationMs: request.durationMs,
-    cancelReason: request.cancelReason,
-    error: request.error,
-  };
-}
-
 /**
- * Streaming answers keyed by request id. Deltas can arrive before chatSend's reply names the
- * request, so an entry is created by whichever comes first.
+ * Streaming answers keyed by the request id the window minted before sending: deltas and the
+ * end can arrive before chatSend's reply, and find their entry all the same.
  */
 export const useLiveAnswers = create<LiveAnswersState>((set) => ({
   answers: {},
@@ -85,6 +66,7 @@ export const useLiveAnswers = create<LiveAnswersState>((set) => ({
         const current = answers[requestId] ?? blank(requestId, batch.conversationId);
         answers[requestId] = {
           ...current,
+          conversationId: current.conversationId ?? batch.conversationId,
           text: current.text + batch.text,
           reasoning: current.reasoning + batch.reasoning,
           runningCostNanos: batch.runningCostNanos,
@@ -94,16 +76,19 @@ export const useLiveAnswers = create<LiveAnswersState>((set) => ({
       return { answers };
     }),
 
-  started: ({ requestId, conversationId, providerName, model, estimate }) =>
+  expect: ({ requestId, providerName, model }) =>
+    set((state) => ({ answers: { ...state.answers, [requestId]: { ...blank(requestId, null), providerName, model } } })),
+
+  started: ({ requestId, conversationId, estimate }) =>
     set((state) => {
-      const current = state.answers[requestId] ?? blank(requestId, conversationId);
-      return { answers: { ...state.answers, [requestId]: { ...current, conversationId, providerName, model, estimate } } };
+      const current = state.answers[requestId];
+      if (!current) return state;
+      return { answers: { ...state.answers, [requestId]: { ...current, conversationId, estimate } } };
     }),
 
-  finished: (request) =>
+  finished: (request, finished) =>
     set((state) => {
       const current = state.answers[request.requestId] ?? blank(request.requestId, request.conversationId);
-      const finished = metaOfFinished(request, current.providerName ?? request.providerId);
       return {
         answers: {
           ...state.answers,

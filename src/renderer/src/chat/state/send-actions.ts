@@ -1,11 +1,10 @@
 import type { MessageView } from '../../../../shared/contract/chat-contract';
 import type { IpcError } from '../../../../shared/contract/ipc-result';
+import { queryClient, queryKeys, threadQuery } from '../../api/server-state';
 import { call, TallychatCallError } from '../../api/tallychat-client';
-import { hasFinished } from './chat-events';
-import { useConversations } from './conversations-store';
 import { liveAnswerIn, useLiveAnswers } from './live-answers';
 import { useModels } from './models-store';
-import { useThread } from './thread-store';
+import { threadMessages, useThread } from './thread-store';
 
 export interface SendOptions {
   text: string;
@@ -23,19 +22,21 @@ function ipcErrorOf(error: unknown): IpcError {
 /**
  * Sends one user message to the selected model. The message shows at once; if pre-flight
  * refuses it (a cap, a missing provider) it is taken back and the reason is shown in place.
- * Resolves false when nothing was sent, so the composer can give the text back.
+ * The request id is minted here, so the answer's events find their place even when they
+ * arrive before chatSend's reply. Resolves false when nothing was sent, so the composer can
+ * give the text back.
  */
 export async function sendMessage(options: SendOptions): Promise<boolean> {
   const target = useModels.getState().selected;
-  const before = useThread.getState();
   if (!target) {
     useThread.setState({ sendError: { code: 'invalid_request', message: 'Choose a model to send to.', retryable: false } });
     return false;
   }
-  const { conversationId, messages, view } = before;
-  const cut = options.replaceFromMessageId ? messages.findIndex((m) => m.id === options.replaceFromMessageId) : -1;
-  const pending: MessageView = {
-    id: `pending-${view}-${Date.now()}`,
+  const { conversationId, view } = useThread.getState();
+  const requestId = crypto.randomUUID();
+  const providerName = useModels.getState().providers?.find((p) => p.id === target.providerId)?.name ?? target.providerId;
+  const message: MessageView = {
+    id: `pending-${requestId}`,
     role: 'user',
     content: options.text,
     reasoningText: null,
@@ -43,10 +44,13 @@ export async function sendMessage(options: SendOptions): Promise<boolean> {
     createdAt: Date.now(),
     request: null,
   };
-  useThread.setState({ messages: [...(cut >= 0 ? messages.slice(0, cut) : messages), pending], sending: true, sendError: null });
+  useThread.setState({ pending: { message, replaceFromMessageId: options.replaceFromMessageId ?? null }, sending: true, sendError: null });
+  // Not shown until the reply or the first delta places it: a refused send never flashes an empty answer.
+  useLiveAnswers.getState().expect({ requestId, providerName, model: target.model });
 
   try {
     const sent = await call('chatSend', {
+      requestId,
       ...(conversationId !== null ? { conversationId } : {}),
       providerId: target.providerId,
       model: target.model,
@@ -54,25 +58,21 @@ export async function sendMessage(options: SendOptions): Promise<boolean> {
       ...(options.allowOverCap ? { allowOverCap: true } : {}),
       ...(options.replaceFromMessageId ? { replaceFromMessageId: options.replaceFromMessageId } : {}),
     });
-    const providerName = useModels.getState().providers?.find((p) => p.id === target.providerId)?.name ?? target.providerId;
-    if (!hasFinished(sent.requestId)) {
-      useLiveAnswers.getState().started({ ...sent, providerName, model: target.model });
-    }
+    useLiveAnswers.getState().started(sent);
     if (useThread.getState().view === view) {
       useThread.setState((state) => ({
         conversationId: sent.conversationId,
         sending: false,
-        messages: state.messages.map((m) => (m.id === pending.id ? { ...m, id: sent.userMessageId } : m)),
+        pending: state.pending && { ...state.pending, message: { ...state.pending.message, id: sent.userMessageId } },
       }));
-      // A new conversation now exists (its header and title), or the answer already ended: read it.
-      if (conversationId === null || hasFinished(sent.requestId)) void useThread.getState().reload();
     }
-    void useConversations.getState().refresh();
+    // The stored turn (and, for a new chat, the conversation itself) now exists: read it.
+    void queryClient.invalidateQueries({ queryKey: threadQuery(sent.conversationId).queryKey });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations });
     return true;
   } catch (error) {
-    if (useThread.getState().view === view) {
-      useThread.setState({ messages, sending: false, sendError: ipcErrorOf(error) });
-    }
+    useLiveAnswers.getState().drop(requestId);
+    if (useThread.getState().view === view) useThread.setState({ pending: null, sending: false, sendError: ipcErrorOf(error) });
     return false;
   }
 }
@@ -96,7 +96,7 @@ export function lastUserMessage(messages: readonly MessageView[]): MessageView |
 }
 
 export function resendLastTurn(): Promise<boolean> {
-  const last = lastUserMessage(useThread.getState().messages);
+  const last = lastUserMessage(threadMessages());
   if (!last) return Promise.resolve(false);
   return sendMessage({ text: last.content, replaceFromMessageId: last.id });
 }
