@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import type { IpcResult, TallychatEvent } from '../../shared/contract';
+import type { ServerMessage } from '../../shared/contract/web-messages';
 import type { Dispatch } from '../core/api/dispatcher';
 
 const clientMessage = z.object({
@@ -9,9 +9,7 @@ const clientMessage = z.object({
   payload: z.unknown(),
 });
 
-export type ServerMessage =
-  | { kind: 'result'; id: number | null; result: IpcResult<unknown> }
-  | { kind: 'event'; event: TallychatEvent };
+export type { ServerMessage } from '../../shared/contract/web-messages';
 
 /**
  * One browser tab's WebSocket: each message is a contract call carried to the same dispatcher

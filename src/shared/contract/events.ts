@@ -69,6 +69,8 @@ export type TallychatEvent =
       capNanos: number;
       percentUsed: number;
     }
-  | { type: 'price.unknown'; providerId: string; model: string; message: string };
+  | { type: 'price.unknown'; providerId: string; model: string; message: string }
+  /** The page's link to its host came back after a break: events may have been missed meanwhile. */
+  | { type: 'host.reconnected' };
 
 export const EVENT_CHANNEL = 'tallychat:event';

@@ -10,6 +10,8 @@ export const IPC_ERROR_CODES = [
   'conflict',
   'budget_exceeded',
   'provider_error',
+  /** Browser mode: the page could not reach the local server (stopped, or restarting). */
+  'disconnected',
   'internal',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

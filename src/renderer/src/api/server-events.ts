@@ -49,7 +49,19 @@ function route(event: TallychatEvent): void {
     case 'app.notice':
       useNotices.getState().show({ level: event.level, message: event.message });
       return;
+    case 'host.reconnected':
+      void catchUp();
+      return;
   }
+}
+
+/** After a break in the link every read may be stale, and an answer may have ended unseen: read again. */
+async function catchUp(): Promise<void> {
+  await queryClient.invalidateQueries();
+  const { conversationId } = useThread.getState();
+  if (conversationId === null) return;
+  const stored = queryClient.getQueryData(threadQuery(conversationId).queryKey)?.messages ?? [];
+  for (const message of stored) if (message.request) useLiveAnswers.getState().drop(message.request.requestId);
 }
 
 function flushDeltas(): void {
