@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RequestMeta } from '../../../shared/contract/chat-contract';
 import type { Nanodollars } from '../../../shared/money';
 import type { RequestStatus } from '../../../shared/request-status';
+import { finalRowSql } from '../ledger/status-sql';
 
 export interface ConversationSummary {
   id: string;
@@ -42,7 +43,7 @@ export type ThreadRow = Omit<StoredMessage, 'conversationId' | 'requestId'> &
 const SUMMARY = `
   SELECT c.id, c.title, c.provider_id AS providerId, c.model, c.created_at AS createdAt, c.updated_at AS updatedAt,
     COALESCE(SUM(r.cost_usd_nanos), 0) AS totalCost,
-    COALESCE(SUM(CASE WHEN r.cost_usd_nanos IS NULL AND r.status NOT IN ('refused', 'pending', 'streaming') THEN 1 ELSE 0 END), 0) AS unpricedRequests,
+    COALESCE(SUM(CASE WHEN r.cost_usd_nanos IS NULL AND r.status != 'refused' AND ${finalRowSql('r')} THEN 1 ELSE 0 END), 0) AS unpricedRequests,
     COUNT(r.id) AS requests
   FROM conversations c LEFT JOIN requests r ON r.conversation_id = c.id AND r.status != 'refused'`;
 

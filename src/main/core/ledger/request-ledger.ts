@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FinalizeInput, LedgerRow, OpenRequestInput } from './ledger-types';
+import { openRowSql } from './status-sql';
 import { UsageRollup } from './usage-rollup';
 
 const SELECT_ROW = `
@@ -46,7 +47,7 @@ export class RequestLedger {
     );
     this.checkpointStatement = sqlite.prepare(`
       UPDATE requests SET partial_text = ?, partial_reasoning = ?, checkpoint_at = ?
-      WHERE id = ? AND status IN ('pending', 'streaming')`);
+      WHERE id = ? AND ${openRowSql()}`);
     this.finalizeStatement = sqlite.prepare(`
       UPDATE requests SET status = @status, input_tokens = @inputTokens, output_tokens = @outputTokens,
         cached_input_tokens = @cachedInputTokens, cache_write_tokens = @cacheWriteTokens,
@@ -57,7 +58,7 @@ export class RequestLedger {
         finished_at = @finishedAt, duration_ms = @durationMs, ttft_ms = COALESCE(@ttftMs, ttft_ms),
         finish_reason = @finishReason, cancel_reason = @cancelReason, error = @error,
         assistant_message_id = @assistantMessageId, partial_text = NULL, partial_reasoning = NULL
-      WHERE id = @id AND status IN ('pending', 'streaming')`);
+      WHERE id = @id AND ${openRowSql()}`);
     this.insertMessageStatement = sqlite.prepare(`
       INSERT INTO messages (id, conversation_id, role, content, reasoning_text, status, request_id, input_tokens,
         output_tokens, created_at)
@@ -148,7 +149,7 @@ export class RequestLedger {
 
   /** Rows left open (pending/streaming), oldest first: what start-up recovery looks at. */
   openRows(): LedgerRow[] {
-    return (this.sqlite.prepare(`${SELECT_ROW} WHERE status IN ('pending', 'streaming') ORDER BY started_at`).all() as (Omit<
+    return (this.sqlite.prepare(`${SELECT_ROW} WHERE ${openRowSql()} ORDER BY started_at`).all() as (Omit<
       LedgerRow,
       'streamed'
     > & { streamed: number })[]).map((row) => ({ ...row, streamed: row.streamed === 1 }));

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { localDayKey, startOfLocalDay, wallClockAt } from '../time/zoned-calendar';
+import { finalRowSql } from './status-sql';
 
 /** Sums of one group of ledger rows, named as the upserts' parameters. */
 interface RollupSums {
@@ -34,7 +35,7 @@ const AGGREGATES: [column: string, param: string, sql: string][] = [
 const SUM_COLUMNS = AGGREGATES.map(([column]) => column).join(', ');
 const SUM_PARAMS = AGGREGATES.map(([, param]) => `@${param}`).join(', ');
 const SUMS = `provider_id, model, status, ${AGGREGATES.map(([, param, sql]) => `${sql} AS ${param}`).join(', ')}`;
-const FINAL_ROWS = "status NOT IN ('pending', 'streaming')";
+const FINAL_ROWS = finalRowSql();
 
 const ADD_SUMS = `
   requests = requests + excluded.requests,
