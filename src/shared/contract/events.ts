@@ -1,3 +1,4 @@
+import type { Citation } from '../citation';
 import type { TokenUsage, UsageSource } from '../usage';
 
 /** Outcome of one provider call as the ledger recorded it. */
@@ -22,6 +23,8 @@ export interface FinishedRequest {
   cancelReason: 'user' | 'budget' | 'shutdown' | null;
   error: string | null;
   errorCode: string | null;
+  /** The sources the provider cited (Perplexity), present when it sent any; the ledger does not keep them. */
+  citations?: Citation[];
 }
 
 /**
