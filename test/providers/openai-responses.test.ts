@@ -127,3 +127,38 @@ describe('OpenAI Responses API stream faults', () => {
     expect(error.message).toContain('The model `o3-pro` does not exist or you do not have access to it.');
   });
 });
+
+describe('OpenAI Responses API from servers of open-weight models', () => {
+  const sse = (events: object[]) => events.map((e) => `event: ${(e as { type: string }).type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
+  const usage = { input_tokens: 20, input_tokens_details: { cached_tokens: 0 }, output_tokens: 9, output_tokens_details: { reasoning_tokens: 5 } };
+  const reply = (body: string, type: string) => async () => new Response(body, { status: 200, headers: { 'content-type': type } });
+
+  it('streams the reasoning itself (response.reasoning_text.delta) as reasoning', async () => {
+    const body = sse([
+      { type: 'response.created', sequence_number: 0, response: { id: 'resp_1', status: 'in_progress', output: [], usage: null } },
+      { type: 'response.reasoning_text.delta', sequence_number: 1, item_id: 'rs_1', output_index: 0, content_index: 0, delta: 'User greets; ' },
+      { type: 'response.reasoning_text.delta', sequence_number: 2, item_id: 'rs_1', output_index: 0, content_index: 0, delta: 'reply.' },
+      { type: 'response.output_text.delta', sequence_number: 3, item_id: 'msg_1', output_index: 1, content_index: 0, delta: 'Hello!' },
+      { type: 'response.completed', sequence_number: 4, response: { id: 'resp_1', status: 'completed', output: [], usage } },
+    ]);
+    const outcome = await run(endpoint(), responses(true), { fetch: reply(body, 'text/event-stream') });
+    expect([outcome.reasoning, outcome.text]).toEqual(['User greets; reply.', 'Hello!']);
+    expect(counts(outcome.terminal.usage)).toEqual({ inputTokens: 20, outputTokens: 9, cachedInputTokens: 0, reasoningTokens: 5 });
+  });
+
+  it('reads reasoning_text content of a whole response as reasoning', async () => {
+    const body = JSON.stringify({
+      id: 'resp_1',
+      object: 'response',
+      status: 'completed',
+      output: [
+        { id: 'rs_1', type: 'reasoning', summary: [], content: [{ type: 'reasoning_text', text: 'User greets; reply.' }] },
+        { id: 'msg_1', type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Hello!', annotations: [] }] },
+      ],
+      usage,
+    });
+    const outcome = await run(endpoint(), responses(false), { fetch: reply(body, 'application/json') });
+    expect([outcome.reasoning, outcome.text]).toEqual(['User greets; reply.', 'Hello!']);
+    expect(outcome.terminal.type === 'finish' && outcome.terminal.finishReason).toBe('stop');
+  });
+});

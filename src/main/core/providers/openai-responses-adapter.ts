@@ -67,6 +67,8 @@ function streamSession(sink: PartSink): DecodeSession {
         case 'response.reasoning_summary_part.added':
           partBreakDue = reasoningSeen;
           return;
+        // Servers of open-weight models (gpt-oss) stream the reasoning itself rather than a summary.
+        case 'response.reasoning_text.delta':
         case 'response.reasoning_summary_text.delta': {
           const delta = stringAt(event, 'delta') ?? '';
           if (delta === '') return;
@@ -107,14 +109,16 @@ function wholeSession(sink: PartSink): DecodeSession {
   };
 }
 
-/** A whole response's output items: reasoning summaries, then the message's text parts. */
+/** A whole response's output items: reasoning (summary parts, or the reasoning text), then the message's text. */
 function readOutput(sink: PartSink, output: unknown[]): void {
-  const summaries: string[] = [];
+  const reasoning: string[] = [];
   for (const item of output) {
-    if (!isObject(item) || !Array.isArray(item.summary) || item.type !== 'reasoning') continue;
-    for (const part of item.summary) if (isObject(part) && typeof part.text === 'string' && part.text) summaries.push(part.text);
+    if (!isObject(item) || item.type !== 'reasoning') continue;
+    for (const part of [...arrayAt(item, 'summary'), ...arrayAt(item, 'content')]) {
+      if (isObject(part) && typeof part.text === 'string' && part.text) reasoning.push(part.text);
+    }
   }
-  sink.reasoning(summaries.join(SUMMARY_PART_BREAK));
+  sink.reasoning(reasoning.join(SUMMARY_PART_BREAK));
   for (const item of output) {
     if (!isObject(item) || item.type !== 'message' || !Array.isArray(item.content)) continue;
     for (const part of item.content) {
@@ -140,6 +144,11 @@ function vendorError(sink: PartSink, error: JsonObject | undefined) {
     type: error && (stringAt(error, 'code') ?? stringAt(error, 'type')),
     message: error && stringAt(error, 'message'),
   });
+}
+
+function arrayAt(value: JsonObject, key: string): unknown[] {
+  const v = value[key];
+  return Array.isArray(v) ? v : [];
 }
 
 function isOutcome(status: string | undefined): status is Outcome {
