@@ -4,13 +4,15 @@ import { geminiAdapter } from './gemini-adapter';
 import { ollamaChatAdapter } from './ollama-chat-adapter';
 import { openAiChatAdapter } from './openai-chat-adapter';
 import { openAiResponsesAdapter } from './openai-responses-adapter';
-import type { ProviderKind, WireApi } from './provider-types';
+import type { ProviderEndpoint, WireApi } from './provider-types';
+import { vendorKindAt } from './vendor-hosts';
 
 /**
  * Ollama reached through its OpenAI-style /v1 is an 'openai-compatible' endpoint. xAI, Mistral
  * and Perplexity are called through Chat Completions, where their usage quirks are handled.
  */
-export function adapterFor(kind: ProviderKind, api: WireApi = 'chat'): ProtocolAdapter {
+export function adapterFor(endpoint: Pick<ProviderEndpoint, 'kind' | 'baseUrl'>, api: WireApi = 'chat'): ProtocolAdapter {
+  const kind = endpoint.kind === 'openai-compatible' ? (vendorKindAt(endpoint.baseUrl) ?? endpoint.kind) : endpoint.kind;
   switch (kind) {
     case 'openai':
     case 'openrouter':
