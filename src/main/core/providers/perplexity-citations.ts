@@ -20,7 +20,7 @@ export function perplexityCitationsReader(): (sink: PartSink, body: JsonObject) 
 }
 
 function citationsOf(body: JsonObject): Citation[] | undefined {
-  if (Array.isArray(body.search_results)) {
+  if (Array.isArray(body.search_results) && body.search_results.length > 0) {
     return body.search_results.filter(isObject).flatMap((result) => {
       const url = stringAt(result, 'url');
       if (url === undefined) return [];

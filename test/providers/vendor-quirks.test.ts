@@ -3,6 +3,10 @@ import { convertAnthropicUsage } from '../../src/main/core/providers/convert-ant
 import { convertOpenAiResponsesUsage } from '../../src/main/core/providers/convert-openai-responses-usage';
 import { convertPerplexityUsage } from '../../src/main/core/providers/convert-perplexity-usage';
 import { convertXaiUsage, ticksToNanos } from '../../src/main/core/providers/convert-xai-usage';
+import { errorContext } from '../../src/main/core/providers/error-factory';
+import { PartSink } from '../../src/main/core/providers/part-sink';
+import { perplexityCitationsReader } from '../../src/main/core/providers/perplexity-citations';
+import type { StreamPart } from '../../src/main/core/providers/provider-types';
 
 describe('vendor usage converters: each vendor\'s quirk in our normalized shape', () => {
   it('OpenAI Responses: input counts the cached tokens and output the reasoning, as ours do', () => {
@@ -97,5 +101,30 @@ describe('vendor usage converters: each vendor\'s quirk in our normalized shape'
     const usage = convertAnthropicUsage({ message_start: { input_tokens: 5, cache_creation_input_tokens: 40, output_tokens: 1 } });
     expect(usage.cacheWriteTokens).toBe(40);
     expect('cacheWrite5mTokens' in usage || 'cacheWrite1hTokens' in usage).toBe(false);
+  });
+});
+
+describe('Perplexity sources', () => {
+  const read = (body: Record<string, unknown>) => {
+    const parts: StreamPart[] = [];
+    const sink = new PartSink(errorContext({ kind: 'perplexity', displayName: 'Perplexity', baseUrl: 'https://api.perplexity.ai' }));
+    const reader = perplexityCitationsReader();
+    reader(sink, body);
+    reader(sink, body);
+    parts.push(...sink.drain());
+    return parts;
+  };
+
+  it('prefers search_results (title, date) and hands an unchanged list on once', () => {
+    const body = {
+      citations: ['https://a.example/'],
+      search_results: [{ title: 'A', url: 'https://a.example/', date: '2025-01-02', snippet: 'a', source: 'web' }, { title: 'no url' }],
+    };
+    expect(read(body)).toEqual([{ type: 'citations', citations: [{ url: 'https://a.example/', title: 'A', date: '2025-01-02' }] }]);
+  });
+
+  it('falls back to the URL-only citations when search_results is missing or empty', () => {
+    expect(read({ search_results: [], citations: ['https://b.example/', 7] })).toEqual([{ type: 'citations', citations: [{ url: 'https://b.example/' }] }]);
+    expect(read({ choices: [] })).toEqual([]);
   });
 });
