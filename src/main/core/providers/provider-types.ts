@@ -21,7 +21,10 @@ export interface ProviderEndpoint {
   kind: ProviderKind;
   /** "OpenAI", "My vLLM": the name every error message uses. */
   displayName: string;
-  /** OpenAI-style kinds include the version ("https://api.openai.com/v1"); the others do not. */
+  /**
+   * OpenAI-style kinds end where `/chat/completions` goes ("https://api.openai.com/v1",
+   * "https://api.perplexity.ai"); the others leave out the version.
+   */
   baseUrl: string;
   apiKey?: string;
   extraHeaders?: Record<string, string>;
