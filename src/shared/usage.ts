@@ -9,6 +9,12 @@ export interface TokenUsage {
   outputTokens: number;
   cachedInputTokens?: number;
   cacheWriteTokens?: number;
+  /**
+   * Cache writes by lifetime, parts of cacheWriteTokens, where the vendor reports them apart
+   * (Anthropic's 5-minute and 1-hour writes are priced differently).
+   */
+  cacheWrite5mTokens?: number;
+  cacheWrite1hTokens?: number;
   reasoningTokens?: number;
 }
 

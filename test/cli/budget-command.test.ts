@@ -232,7 +232,7 @@ describe('tallychat budget', () => {
     [['set', '--monthly', '5', '--warn-at', '0'], '--warn-at takes a whole percentage from 1 to 100, got "0"'],
     [['set', '--monthly', '5', '--warn-at', '80.5'], '--warn-at takes a whole percentage from 1 to 100, got "80.5"'],
     [['set', '--monthly', '5', '--strict', '--no-strict'], '--strict and --no-strict contradict each other'],
-    [['set', '--monthly', '5', '--provider', 'opnai'], 'unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, ollama, openai-compatible'],
+    [['set', '--monthly', '5', '--provider', 'opnai'], 'unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, xai, mistral, perplexity, ollama, openai-compatible'],
     [['clear'], 'say which cap to clear: exactly one of --overall, --provider ID or --model MODEL'],
     [['clear', '--overall', '--model', 'gpt-4o'], 'say which cap to clear: exactly one of --overall, --provider ID or --model MODEL'],
     [['raise'], 'unknown subcommand "raise": use set, status or clear'],

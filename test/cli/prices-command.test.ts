@@ -167,7 +167,7 @@ describe('tallychat prices set', () => {
     [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input=-1', '--output', '2'], '--input cannot be negative, got "-1"'],
     [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '1', '--output', '2', '--from', '2026-02-29'], '--from takes a calendar date as YYYY-MM-DD (e.g. 2026-11-01), got "2026-02-29"'],
     [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '1', '--output', '2', '--from', '1/11/2026'], '--from takes a calendar date as YYYY-MM-DD (e.g. 2026-11-01), got "1/11/2026"'],
-    [['set', '--provider', 'opnai', '--model', 'gpt-4o', '--input', '1', '--output', '2'], 'unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, ollama, openai-compatible'],
+    [['set', '--provider', 'opnai', '--model', 'gpt-4o', '--input', '1', '--output', '2'], 'unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, xai, mistral, perplexity, ollama, openai-compatible'],
     [['show'], 'give exactly one model name, e.g. gpt-4o'],
     [['show', 'gpt-4o', 'gpt-4o-mini'], 'give exactly one model name, e.g. gpt-4o'],
     [['list'], 'unknown subcommand "list": use show or set'],

@@ -1,5 +1,8 @@
 import type { FakeProtocol, FakeUsage, Scenario } from './scenario';
 
+export type Flavor = NonNullable<Scenario['flavor']>;
+export type FakeCitation = NonNullable<Scenario['citations']>[number];
+
 /** Everything a wire format needs to render one answer. */
 export interface Answer {
   model: string;
@@ -9,7 +12,8 @@ export interface Answer {
   usage: FakeUsage | null;
   interimUsage: FakeUsage[];
   finishReason: string | undefined;
-  flavor: 'openai' | 'openrouter' | 'deepseek';
+  flavor: Flavor;
+  citations: FakeCitation[];
   omitDone: boolean;
   /** OpenAI style: the request asked for the usage chunk. */
   includeUsage: boolean;
@@ -50,6 +54,7 @@ export function answerFor(protocol: FakeProtocol, body: unknown, model: string, 
     interimUsage: scenario.interimUsage ?? [],
     finishReason: scenario.finishReason,
     flavor: scenario.flavor ?? 'openai',
+    citations: scenario.citations ?? [],
     omitDone: scenario.omitDone ?? false,
     includeUsage: asksForUsage(body),
     inject: fault === 'malformed-event' ? 'malformed' : fault === 'mid-stream-error' ? 'error' : undefined,
@@ -71,8 +76,10 @@ function messagesOf(protocol: FakeProtocol, body: unknown): Message[] {
       return { role: String(record(c)?.role ?? ''), text: texts.join('') };
     });
   }
-  const messages = Array.isArray(root?.messages) ? root.messages : [];
-  const system = typeof root?.system === 'string' ? [{ role: 'system', text: root.system }] : [];
+  // Responses API requests carry `input` and `instructions`; the others `messages` and `system`.
+  const messages = Array.isArray(root?.messages) ? root.messages : Array.isArray(root?.input) ? root.input : [];
+  const systemText = root?.system ?? root?.instructions;
+  const system = typeof systemText === 'string' ? [{ role: 'system', text: systemText }] : [];
   return [
     ...system,
     ...messages.map((m) => ({ role: String(record(m)?.role ?? ''), text: String(record(m)?.content ?? '') })),

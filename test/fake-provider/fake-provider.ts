@@ -32,7 +32,8 @@ interface Queued {
 
 /**
  * A provider stand-in on 127.0.0.1 that answers in each vendor's exact wire format: OpenAI Chat
- * Completions (and its OpenRouter / DeepSeek flavors), Anthropic Messages, Gemini and Ollama.
+ * Completions (and its OpenRouter, DeepSeek, xAI, Mistral and Perplexity flavors), OpenAI
+ * Responses, Anthropic Messages, Gemini and Ollama.
  * Scenarios queued here (or through POST /__control/enqueue) shape the next answers.
  */
 export async function startFakeProvider(options: FakeProviderOptions = {}): Promise<FakeProvider> {

@@ -2,6 +2,7 @@ import type { FakeProtocol } from './scenario';
 
 export const defaultModels: Record<FakeProtocol, string[]> = {
   openai: ['gpt-4o-mini', 'gpt-4o', 'o4-mini'],
+  'openai-responses': ['o3-pro', 'gpt-5-pro', 'gpt-5-codex'],
   anthropic: ['claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-1'],
   gemini: ['gemini-2.5-flash', 'text-embedding-004', 'gemini-2.5-pro'],
   ollama: ['llama3.2:latest', 'qwen3:0.6b'],
@@ -14,6 +15,7 @@ const PAGE = 2;
 export function modelListBody(protocol: FakeProtocol, ids: string[], query: URLSearchParams): unknown {
   switch (protocol) {
     case 'openai':
+    case 'openai-responses':
       return { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 1_735_689_600, owned_by: 'fake' })) };
     case 'anthropic': {
       const after = query.get('after_id');

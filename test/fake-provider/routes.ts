@@ -16,6 +16,7 @@ export function routeOf(method: string, path: string, headers: IncomingHttpHeade
   const model = typeof fields.model === 'string' ? fields.model : '';
   if (method === 'POST') {
     if (path === '/v1/chat/completions') return { protocol: 'openai', endpoint: 'chat', stream: fields.stream === true, model };
+    if (path === '/v1/responses') return { protocol: 'openai-responses', endpoint: 'chat', stream: fields.stream === true, model };
     if (path === '/v1/messages') return { protocol: 'anthropic', endpoint: 'chat', stream: fields.stream === true, model };
     if (path === '/api/chat') return { protocol: 'ollama', endpoint: 'chat', stream: fields.stream !== false, model };
     const gemini = GEMINI_CHAT.exec(path);

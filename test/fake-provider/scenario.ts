@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const fakeProtocols = ['openai', 'anthropic', 'gemini', 'ollama'] as const;
+export const fakeProtocols = ['openai', 'openai-responses', 'anthropic', 'gemini', 'ollama'] as const;
 export type FakeProtocol = (typeof fakeProtocols)[number];
 
 /** Usage in our normalized terms; each wire format renders it in the vendor's own fields. */
@@ -9,9 +9,13 @@ const usageSchema = z.object({
   output: z.number().int().nonnegative(),
   cachedInput: z.number().int().nonnegative().optional(),
   cacheWrite: z.number().int().nonnegative().optional(),
+  /** Anthropic: the part of cacheWrite with a 1-hour lifetime (the rest is 5-minute). */
+  cacheWrite1h: z.number().int().nonnegative().optional(),
   reasoning: z.number().int().nonnegative().optional(),
-  /** OpenRouter's `usage.cost`, in USD. */
+  /** OpenRouter's `usage.cost` and Perplexity's `usage.cost.total_cost`, in USD. */
   costUsd: z.number().nonnegative().optional(),
+  /** xAI's `usage.cost_in_usd_ticks` (10^10 ticks = 1 USD). */
+  costTicks: z.number().int().nonnegative().optional(),
 });
 export type FakeUsage = z.infer<typeof usageSchema>;
 
@@ -59,10 +63,15 @@ export const scenarioSchema = z.object({
   usage: usageSchema.nullable().optional(),
   /** Reports sent before the final usage, which must win over them. */
   interimUsage: z.array(usageSchema).optional(),
-  /** The vendor's own finish reason value (default: its "natural stop"). */
+  /**
+   * The vendor's own finish reason value (default: its "natural stop"). Responses API: an
+   * `incomplete_details.reason` ('max_output_tokens', 'content_filter'), or 'failed'.
+   */
   finishReason: z.string().optional(),
   /** Which OpenAI-compatible server to imitate (default 'openai'). */
-  flavor: z.enum(['openai', 'openrouter', 'deepseek']).optional(),
+  flavor: z.enum(['openai', 'openrouter', 'deepseek', 'xai', 'mistral', 'perplexity']).optional(),
+  /** Perplexity: the search results sent beside the answer. */
+  citations: z.array(z.object({ url: z.string(), title: z.string().optional(), date: z.string().optional() })).optional(),
   /** OpenAI style: close after the last chunk without `data: [DONE]`. */
   omitDone: z.boolean().optional(),
   /** Write the body in pieces of 1..maxBytes bytes at seeded random boundaries. */

@@ -63,11 +63,18 @@ export function anthropicWhole(answer: Answer): unknown {
   };
 }
 
-/** Anthropic's input_tokens leaves out the cache reads and writes that our input includes. */
+/**
+ * Anthropic's input_tokens leaves out the cache reads and writes that our input includes;
+ * `cache_creation` splits the writes by lifetime.
+ */
 function inputUsageOf(usage: FakeUsage): object {
   const read = usage.cachedInput ?? 0;
   const write = usage.cacheWrite ?? 0;
-  return { input_tokens: usage.input - read - write, cache_creation_input_tokens: write, cache_read_input_tokens: read };
+  const byLifetime =
+    usage.cacheWrite1h === undefined
+      ? {}
+      : { cache_creation: { ephemeral_5m_input_tokens: write - usage.cacheWrite1h, ephemeral_1h_input_tokens: usage.cacheWrite1h } };
+  return { input_tokens: usage.input - read - write, cache_creation_input_tokens: write, cache_read_input_tokens: read, ...byLifetime };
 }
 
 const ERRORS: Record<number, [string, string]> = {

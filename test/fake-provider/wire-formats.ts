@@ -4,6 +4,7 @@ import { anthropicError, anthropicStream, anthropicWhole } from './wire-anthropi
 import { geminiError, geminiKeyRejection, geminiStream, geminiWhole } from './wire-gemini';
 import { ollamaError, ollamaStream, ollamaWhole } from './wire-ollama';
 import { openAiError, openAiKeyRejection, openAiStream, openAiWhole } from './wire-openai';
+import { openAiResponsesStream, openAiResponsesWhole } from './wire-openai-responses';
 
 export interface WireFormat {
   /** Each element is one whole event as it goes on the wire (framing included). */
@@ -19,6 +20,13 @@ export const wireFormats: Record<FakeProtocol, WireFormat> = {
     stream: openAiStream,
     streamContentType: 'text/event-stream; charset=utf-8',
     whole: openAiWhole,
+    error: openAiError,
+    keyRejection: openAiKeyRejection,
+  },
+  'openai-responses': {
+    stream: openAiResponsesStream,
+    streamContentType: 'text/event-stream; charset=utf-8',
+    whole: (answer) => openAiResponsesWhole(answer),
     error: openAiError,
     keyRejection: openAiKeyRejection,
   },

@@ -1,31 +1,45 @@
 import type { Answer } from './answer';
 import type { FakeUsage } from './scenario';
 import { deltasOf } from './seeded-split';
+import {
+  mistralTextDelta,
+  mistralThinkingDelta,
+  mistralWholeContent,
+  perplexitySources,
+  perplexityUsage,
+  reportsUsageUnasked,
+  xaiUsage,
+} from './wire-openai-flavors';
 
 const CREATED = 1_735_689_600;
 
-/** OpenAI Chat Completions SSE, in the flavors of OpenAI, OpenRouter and DeepSeek. */
+/** OpenAI Chat Completions SSE, in the flavors of OpenAI, OpenRouter, DeepSeek, xAI, Mistral and Perplexity. */
 export function openAiStream(answer: Answer): string[] {
+  const sources = perplexitySources(answer);
   const chunk = (choices: unknown[], extra: object = {}) =>
-    `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: CREATED, model: answer.model, choices, ...extra })}\n\n`;
+    `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: CREATED, model: answer.model, choices, ...sources, ...extra })}\n\n`;
   const delta = (d: object) => chunk([{ index: 0, delta: d, logprobs: null, finish_reason: null }]);
   const events: string[] = [];
   if (answer.flavor === 'openrouter') events.push(': OPENROUTER PROCESSING\n\n');
   events.push(delta({ role: 'assistant', content: '' }));
   const reasoningField = reasoningFieldOf(answer);
-  if (reasoningField) {
-    for (const piece of deltasOf(answer.reasoning, answer.deltaChars)) events.push(delta({ [reasoningField]: piece }));
+  const mistral = answer.flavor === 'mistral';
+  if (reasoningField || (mistral && answer.reasoning !== '')) {
+    for (const piece of deltasOf(answer.reasoning, answer.deltaChars)) {
+      events.push(delta(mistral ? mistralThinkingDelta(piece) : { [reasoningField ?? '']: piece }));
+    }
   }
   deltasOf(answer.text, answer.deltaChars).forEach((piece, i) => {
-    events.push(delta({ content: piece }));
+    events.push(delta(mistral ? mistralTextDelta(answer, piece) : { content: piece }));
     if (i === 0 && answer.inject === 'malformed') events.push('data: {"id":"chatcmpl-fake","choices":[{"delta":{"content":"cut\n\n');
     if (i === 0 && answer.inject === 'error') {
       events.push(`data: ${JSON.stringify({ error: { message: 'Provider returned error', code: 502 } })}\n\n`);
     }
   });
   if (answer.flavor === 'openrouter') events.push(': OPENROUTER PROCESSING\n\n');
-  events.push(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: answer.finishReason ?? 'stop' }]));
-  if (answer.includeUsage && answer.usage) {
+  const unasked = reportsUsageUnasked(answer) && answer.usage ? { usage: usageOf(answer, answer.usage) } : {};
+  events.push(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: answer.finishReason ?? 'stop' }], unasked));
+  if (answer.includeUsage && answer.usage && !reportsUsageUnasked(answer)) {
     for (const usage of answer.interimUsage) events.push(chunk([], { usage: usageOf(answer, usage) }));
     events.push(chunk([], { usage: usageOf(answer, answer.usage) }));
   }
@@ -43,23 +57,30 @@ export function openAiWhole(answer: Answer): unknown {
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: answer.text, ...(field ? { [field]: answer.reasoning } : {}) },
+        message: {
+          role: 'assistant',
+          content: answer.flavor === 'mistral' ? mistralWholeContent(answer) : answer.text,
+          ...(field ? { [field]: answer.reasoning } : {}),
+        },
         finish_reason: answer.finishReason ?? 'stop',
       },
     ],
+    ...perplexitySources(answer),
     ...(answer.usage ? { usage: usageOf(answer, answer.usage) } : {}),
   };
 }
 
-/** OpenAI's chat API does not stream its reasoning; DeepSeek and OpenRouter do, differently. */
+/** OpenAI's chat API does not stream its reasoning; DeepSeek, xAI and OpenRouter do, differently. */
 function reasoningFieldOf(answer: Answer): string | undefined {
   if (answer.reasoning === '') return undefined;
-  if (answer.flavor === 'deepseek') return 'reasoning_content';
+  if (answer.flavor === 'deepseek' || answer.flavor === 'xai') return 'reasoning_content';
   if (answer.flavor === 'openrouter') return 'reasoning';
   return undefined;
 }
 
 function usageOf(answer: Answer, usage: FakeUsage): object {
+  if (answer.flavor === 'xai') return xaiUsage(usage);
+  if (answer.flavor === 'perplexity') return perplexityUsage(usage);
   const base = {
     prompt_tokens: usage.input,
     completion_tokens: usage.output,

@@ -71,7 +71,7 @@ export async function startTestCore(options: Partial<CoreOptions> = {}): Promise
     events,
     addProvider: async (kind, provider = {}) => {
       const id = provider.id ?? kind;
-      const openAiStyle = kind === 'openai' || kind === 'openrouter' || kind === 'openai-compatible';
+      const openAiStyle = kind !== 'anthropic' && kind !== 'gemini' && kind !== 'ollama';
       const key = provider.apiKey ?? `sk-test-${id}`;
       core.providers.save({
         id,

@@ -13,11 +13,13 @@ import type {
   TerminalPart,
 } from '../../src/main/core/providers/provider-types';
 import { callProvider } from '../../src/main/core/providers/call-provider';
+import type { Citation } from '../../src/shared/citation';
 
 export const KEY = 'sk-test-SECRET-0123456789abcdef';
 
 export const DISPLAY: Record<FakeProtocol, string> = {
   openai: 'OpenAI',
+  'openai-responses': 'OpenAI',
   anthropic: 'Anthropic',
   gemini: 'Gemini',
   ollama: 'Ollama',
@@ -28,11 +30,11 @@ export function endpointFor(
   protocol: FakeProtocol,
   overrides: Partial<ProviderEndpoint> = {},
 ): ProviderEndpoint {
-  const kind: ProviderKind = protocol;
+  const kind: ProviderKind = protocol === 'openai-responses' ? 'openai' : protocol;
   return {
     kind,
     displayName: DISPLAY[protocol],
-    baseUrl: protocol === 'openai' ? `${baseUrl}/v1` : baseUrl,
+    baseUrl: kind === 'openai' ? `${baseUrl}/v1` : baseUrl,
     apiKey: KEY,
     ...overrides,
   };
@@ -57,6 +59,8 @@ export interface Outcome {
   text: string;
   reasoning: string;
   usageReports: ProviderUsage[];
+  /** Every citations report, in order. */
+  citationReports: Citation[][];
   terminal: TerminalPart;
   /** How many terminal parts came (must be exactly one, and last). */
   terminals: number;
@@ -72,18 +76,20 @@ export function summarize(parts: StreamPart[]): Outcome {
   let text = '';
   let reasoning = '';
   const usageReports: ProviderUsage[] = [];
+  const citationReports: Citation[][] = [];
   let terminals = 0;
   for (const part of parts) {
     if (part.type === 'text-delta') text += part.text;
     else if (part.type === 'reasoning-delta') reasoning += part.text;
     else if (part.type === 'usage') usageReports.push(part.usage);
+    else if (part.type === 'citations') citationReports.push(part.citations);
     else terminals++;
   }
   const terminal = parts[parts.length - 1];
   if (!terminal || (terminal.type !== 'finish' && terminal.type !== 'error' && terminal.type !== 'aborted')) {
     throw new Error(`the call did not end with a terminal part: ${JSON.stringify(terminal)}`);
   }
-  return { parts, text, reasoning, usageReports, terminal, terminals };
+  return { parts, text, reasoning, usageReports, citationReports, terminal, terminals };
 }
 
 export function errorOf(outcome: Outcome) {

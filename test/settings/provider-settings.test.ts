@@ -24,6 +24,9 @@ describe('providers in Settings', () => {
       ['anthropic', 'https://api.anthropic.com', true],
       ['gemini', 'https://generativelanguage.googleapis.com', true],
       ['openrouter', 'https://openrouter.ai/api/v1', true],
+      ['xai', 'https://api.x.ai/v1', true],
+      ['mistral', 'https://api.mistral.ai/v1', true],
+      ['perplexity', 'https://api.perplexity.ai', true],
       ['ollama', 'http://127.0.0.1:11434', false],
       ['openai-compatible', null, false],
     ]);

@@ -1,3 +1,4 @@
+import type { Citation } from '../citation';
 import type { CancelReason } from '../request-status';
 import type { TokenUsage, UsageSource } from '../usage';
 import type { RequestMeta } from './chat-contract';
@@ -39,6 +40,8 @@ export interface FinishedRequest {
   /** The failure's message and code, flat: what the ledger row and the CLI's JSON carry. */
   error: string | null;
   errorCode: FailureCode | null;
+  /** The sources the provider cited (Perplexity), present when it sent any; the ledger does not keep them. */
+  citations?: Citation[];
 }
 
 /**

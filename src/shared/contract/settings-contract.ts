@@ -3,7 +3,17 @@ import { z } from 'zod';
 import type { CapView } from './budget-contract';
 import { method } from './define-method';
 
-export const PROVIDER_KIND_VALUES = ['openai', 'anthropic', 'gemini', 'openrouter', 'ollama', 'openai-compatible'] as const;
+export const PROVIDER_KIND_VALUES = [
+  'openai',
+  'anthropic',
+  'gemini',
+  'openrouter',
+  'xai',
+  'mistral',
+  'perplexity',
+  'ollama',
+  'openai-compatible',
+] as const;
 export type ProviderKindValue = (typeof PROVIDER_KIND_VALUES)[number];
 
 /** Where keys are kept, and whether storing one needs the user's consent to a weaker scheme. */

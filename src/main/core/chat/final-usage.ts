@@ -61,6 +61,8 @@ export function finalUsage(evidence: UsageEvidence): FinalUsage {
   const usage: TokenUsage = { inputTokens, outputTokens };
   if (reported?.cachedInputTokens !== undefined) usage.cachedInputTokens = reported.cachedInputTokens;
   if (reported?.cacheWriteTokens !== undefined) usage.cacheWriteTokens = reported.cacheWriteTokens;
+  if (reported?.cacheWrite5mTokens !== undefined) usage.cacheWrite5mTokens = reported.cacheWrite5mTokens;
+  if (reported?.cacheWrite1hTokens !== undefined) usage.cacheWrite1hTokens = reported.cacheWrite1hTokens;
   if (reported?.reasoningTokens !== undefined) usage.reasoningTokens = reported.reasoningTokens;
   else if (source === 'estimated' && evidence.reasoning) usage.reasoningTokens = countTextTokens(evidence.model, evidence.reasoning).tokens;
   return { usage, source };

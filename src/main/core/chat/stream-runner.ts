@@ -1,9 +1,11 @@
+import type { Citation } from '../../../shared/citation';
 import type { FinishedRequest, TallychatEvent } from '../../../shared/contract/events';
 import type { Nanodollars } from '../../../shared/money';
 import type { FinalStatus } from '../ledger/ledger-types';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { ResolvedPrice } from '../price-overrides/resolve-price';
 import { computeCost } from '../pricing/compute-cost';
+import { wireApiFor } from '../provider-config/wire-api-choice';
 import type { callProvider } from '../providers/call-provider';
 import { ProviderError } from '../providers/provider-error';
 import type { CallOptions, ChatCallRequest, ProviderUsage, TerminalPart } from '../providers/provider-types';
@@ -55,7 +57,10 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
   let lastCheckpoint = run.startedAt;
   let outputTokensSoFar = 0;
   let lastUsage: ProviderUsage | undefined;
+  let citations: Citation[] | undefined;
   let terminal: TerminalPart | undefined;
+  const settings = run.provider.modelSettings[run.call.model];
+  const call: ChatCallRequest = { ...run.call, api: run.call.api ?? wireApiFor(run.provider.kind, run.call.model, settings) };
 
   const runningCost = (): Nanodollars | null =>
     run.price ? computeCost({ inputTokens: run.promptTokens, outputTokens: outputTokensSoFar }, run.price.prices).total : null;
@@ -76,7 +81,7 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
   });
 
   try {
-    for await (const part of deps.callProvider(run.provider.endpoint, run.call, { ...deps.callOptions, signal: run.controller.signal })) {
+    for await (const part of deps.callProvider(run.provider.endpoint, call, { ...deps.callOptions, signal: run.controller.signal })) {
       if (part.type === 'text-delta' || part.type === 'reasoning-delta') {
         if (ttftMs === undefined) {
           ttftMs = deps.clock() - callStartedAt;
@@ -92,6 +97,8 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
         }
       } else if (part.type === 'usage') {
         lastUsage = part.usage;
+      } else if (part.type === 'citations') {
+        citations = part.citations;
       } else {
         terminal = part;
       }
@@ -107,7 +114,7 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
     coalescer.flush();
   }
 
-  return finalize(deps, run, { text, reasoning, ttftMs, terminal: terminal ?? { type: 'aborted' }, lastUsage });
+  return finalize(deps, run, { text, reasoning, ttftMs, terminal: terminal ?? { type: 'aborted' }, lastUsage, citations });
 }
 
 /**
@@ -129,6 +136,7 @@ interface Collected {
   ttftMs: number | undefined;
   terminal: TerminalPart;
   lastUsage: ProviderUsage | undefined;
+  citations: Citation[] | undefined;
 }
 
 function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): FinishedRequest {
@@ -202,5 +210,6 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     failure: error ? { code: error.code, message: error.message, retryable: error.retryable, status: error.status ?? null } : null,
     error: error?.message ?? null,
     errorCode: error?.code ?? null,
+    ...(got.citations ? { citations: got.citations } : {}),
   };
 }

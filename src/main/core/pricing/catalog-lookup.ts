@@ -27,6 +27,12 @@ export function catalogLookup(kind: ProviderKind, model: string, baseUrl?: strin
       return [{ providerId: 'google', model: model.replace(/^models\//, '') }];
     case 'openrouter':
       return [{ providerId: 'openrouter', model }];
+    case 'xai':
+      return [{ providerId: 'x-ai', model }];
+    case 'mistral':
+      return [{ providerId: 'mistral', model }];
+    case 'perplexity':
+      return [{ providerId: 'perplexity', model }];
     case 'ollama':
       return 'local';
     case 'openai-compatible':

@@ -1,6 +1,16 @@
 import type { ProviderKind } from '../providers/provider-types';
 
-export const PROVIDER_KINDS: readonly ProviderKind[] = ['openai', 'anthropic', 'gemini', 'openrouter', 'ollama', 'openai-compatible'];
+export const PROVIDER_KINDS: readonly ProviderKind[] = [
+  'openai',
+  'anthropic',
+  'gemini',
+  'openrouter',
+  'xai',
+  'mistral',
+  'perplexity',
+  'ollama',
+  'openai-compatible',
+];
 
 export interface ProviderKindDefaults {
   displayName: string;
@@ -16,6 +26,9 @@ export const PROVIDER_DEFAULTS: Record<ProviderKind, ProviderKindDefaults> = {
   anthropic: { displayName: 'Anthropic', baseUrl: 'https://api.anthropic.com', keyEnvVar: 'ANTHROPIC_API_KEY', needsKey: true },
   gemini: { displayName: 'Gemini', baseUrl: 'https://generativelanguage.googleapis.com', keyEnvVar: 'GEMINI_API_KEY', needsKey: true },
   openrouter: { displayName: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1', keyEnvVar: 'OPENROUTER_API_KEY', needsKey: true },
+  xai: { displayName: 'xAI', baseUrl: 'https://api.x.ai/v1', keyEnvVar: 'XAI_API_KEY', needsKey: true },
+  mistral: { displayName: 'Mistral', baseUrl: 'https://api.mistral.ai/v1', keyEnvVar: 'MISTRAL_API_KEY', needsKey: true },
+  perplexity: { displayName: 'Perplexity', baseUrl: 'https://api.perplexity.ai', keyEnvVar: 'PERPLEXITY_API_KEY', needsKey: true },
   ollama: { displayName: 'Ollama', baseUrl: 'http://127.0.0.1:11434', needsKey: false },
   'openai-compatible': { displayName: 'OpenAI-compatible', needsKey: false },
 };

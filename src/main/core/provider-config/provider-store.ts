@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { ProviderKind } from '../providers/provider-types';
+import type { ProviderKind, WireApi } from '../providers/provider-types';
 
 export interface ModelSettings {
   maxOutputTokens?: number;
   temperature?: number;
+  /** Which of OpenAI's APIs this model is called through; unset, wireApiFor decides. */
+  api?: WireApi;
 }
 
 /** A configured provider as the core sees it. The key itself is not here: only where it lives. */
@@ -23,7 +25,11 @@ export interface ProviderConfig {
 
 const modelSettingsSchema = z.record(
   z.string(),
-  z.object({ maxOutputTokens: z.number().int().positive().optional(), temperature: z.number().min(0).max(2).optional() }),
+  z.object({
+    maxOutputTokens: z.number().int().positive().optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    api: z.enum(['chat', 'responses']).optional(),
+  }),
 );
 
 interface ProviderRow {

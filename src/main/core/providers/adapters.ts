@@ -3,14 +3,24 @@ import { anthropicMessagesAdapter } from './anthropic-messages-adapter';
 import { geminiAdapter } from './gemini-adapter';
 import { ollamaChatAdapter } from './ollama-chat-adapter';
 import { openAiChatAdapter } from './openai-chat-adapter';
-import type { ProviderKind } from './provider-types';
+import { openAiResponsesAdapter } from './openai-responses-adapter';
+import type { ProviderEndpoint, WireApi } from './provider-types';
+import { vendorKindAt } from './vendor-hosts';
 
-/** Ollama reached through its OpenAI-style /v1 is an 'openai-compatible' endpoint. */
-export function adapterFor(kind: ProviderKind): ProtocolAdapter {
+/**
+ * Ollama reached through its OpenAI-style /v1 is an 'openai-compatible' endpoint. xAI, Mistral
+ * and Perplexity are called through Chat Completions, where their usage quirks are handled.
+ */
+export function adapterFor(endpoint: Pick<ProviderEndpoint, 'kind' | 'baseUrl'>, api: WireApi = 'chat'): ProtocolAdapter {
+  const kind = endpoint.kind === 'openai-compatible' ? (vendorKindAt(endpoint.baseUrl) ?? endpoint.kind) : endpoint.kind;
   switch (kind) {
     case 'openai':
     case 'openrouter':
     case 'openai-compatible':
+      return api === 'responses' ? openAiResponsesAdapter : openAiChatAdapter(kind);
+    case 'xai':
+    case 'mistral':
+    case 'perplexity':
       return openAiChatAdapter(kind);
     case 'anthropic':
       return anthropicMessagesAdapter;

@@ -26,7 +26,7 @@ export async function* callProvider(
   const control = new CallControl(options.signal);
   const sink = new PartSink(ctx);
   try {
-    const adapter = adapterFor(endpoint.kind);
+    const adapter = adapterFor(endpoint, request.api);
     const transport: Transport = { ctx, control, options: resolved, subject: 'model' };
     const opened = await openChat(adapter, endpoint, request, transport);
     const session = adapter.openSession(sink, { stream: request.stream, usageRequested: opened.usageRequested });

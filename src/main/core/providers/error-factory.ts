@@ -151,13 +151,16 @@ function codeForStatus(status: number): ProviderErrorCode {
   return status >= 500 ? 'server' : 'bad_request';
 }
 
-/** Anthropic's error types and Google's canonical statuses, as they appear mid-stream. */
+/** Anthropic's error types, OpenAI Responses' codes and Google's canonical statuses, as they appear mid-stream. */
 const CODE_FOR_TYPE: Readonly<Record<string, ProviderErrorCode>> = {
   authentication_error: 'auth',
   permission_error: 'forbidden',
   not_found_error: 'not_found',
   rate_limit_error: 'rate_limit',
   invalid_request_error: 'bad_request',
+  rate_limit_exceeded: 'rate_limit',
+  insufficient_quota: 'rate_limit',
+  invalid_prompt: 'bad_request',
   UNAUTHENTICATED: 'auth',
   PERMISSION_DENIED: 'forbidden',
   NOT_FOUND: 'not_found',

@@ -107,6 +107,9 @@ function pagerFor(endpoint: ProviderEndpoint): Pager {
       };
     case 'openai':
     case 'openrouter':
+    case 'xai':
+    case 'mistral':
+    case 'perplexity':
     case 'openai-compatible':
       return {
         request: () => get('/models', key ? { authorization: `Bearer ${key}` } : {}),

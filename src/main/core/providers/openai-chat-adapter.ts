@@ -1,18 +1,21 @@
 import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter, type SessionOptions } from './adapter-types';
-import { convertOpenAiUsage } from './convert-openai-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { firstObject, isObject, objectAt, stringAt, type JsonObject } from './json-guards';
+import { readContentParts } from './mistral-content-parts';
+import { chatDialectFor, type ChatDialect } from './openai-chat-dialects';
 import type { PartSink } from './part-sink';
 import type { ChatCallRequest, FinishReason, ProviderEndpoint } from './provider-types';
 
 /**
  * OpenAI Chat Completions, and the servers that speak it: OpenRouter, DeepSeek, vLLM, LM Studio,
  * Ollama's /v1. OpenAI itself takes `max_completion_tokens` (its reasoning models refuse
- * `max_tokens`); compatible servers know `max_tokens` far more widely.
+ * `max_tokens`); compatible servers know `max_tokens` far more widely. What xAI, Mistral and
+ * Perplexity do their own way is in their dialect.
  */
 export function openAiChatAdapter(kind: ProviderEndpoint['kind']): ProtocolAdapter {
+  const dialect = chatDialectFor(kind);
   return {
-    usesStreamOptions: true,
+    usesStreamOptions: dialect.usesStreamOptions,
     chatRequest(endpoint, request, withStreamOptions) {
       const auth: Record<string, string> = endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {};
       return {
@@ -23,7 +26,7 @@ export function openAiChatAdapter(kind: ProviderEndpoint['kind']): ProtocolAdapt
       };
     },
     openSession(sink, options) {
-      return options.stream ? streamSession(sink, options) : wholeSession(sink);
+      return options.stream ? streamSession(sink, options, dialect) : wholeSession(sink, dialect);
     },
   };
 }
@@ -46,9 +49,10 @@ function requestBody(kind: ProviderEndpoint['kind'], request: ChatCallRequest, w
  * came or was never asked for — otherwise the cut may have fallen between the two, and the
  * call is reported truncated rather than finished without its meter.
  */
-function streamSession(sink: PartSink, options: SessionOptions): DecodeSession {
+function streamSession(sink: PartSink, options: SessionOptions, dialect: ChatDialect): DecodeSession {
   let finishReason: string | undefined;
   let sawUsage = false;
+  const readExtras = dialect.openExtrasReader?.();
   return {
     framing: 'sse',
     onEvent(data) {
@@ -65,10 +69,11 @@ function streamSession(sink: PartSink, options: SessionOptions): DecodeSession {
         if (delta) readMessage(sink, delta);
         finishReason = stringAt(choice, 'finish_reason') ?? finishReason;
       }
+      readExtras?.(sink, chunk);
       const usage = objectAt(chunk, 'usage');
       if (usage) {
         sawUsage = true;
-        sink.reportUsage(convertOpenAiUsage(usage));
+        sink.reportUsage(dialect.convertUsage(usage));
       }
     },
     atEof() {
@@ -77,7 +82,7 @@ function streamSession(sink: PartSink, options: SessionOptions): DecodeSession {
   };
 }
 
-function wholeSession(sink: PartSink): DecodeSession {
+function wholeSession(sink: PartSink, dialect: ChatDialect): DecodeSession {
   return {
     framing: 'json',
     onEvent(data) {
@@ -89,20 +94,22 @@ function wholeSession(sink: PartSink): DecodeSession {
       const message = choice && objectAt(choice, 'message');
       if (!choice || !message || !isObject(body)) return sink.fail(unexpectedEventError(sink.ctx, data));
       readMessage(sink, message);
+      dialect.openExtrasReader?.()(sink, body);
       const usage = objectAt(body, 'usage');
-      if (usage) sink.reportUsage(convertOpenAiUsage(usage));
+      if (usage) sink.reportUsage(dialect.convertUsage(usage));
       sink.finish(mapFinishReason(stringAt(choice, 'finish_reason')));
     },
     atEof() {},
   };
 }
 
-/** DeepSeek streams thinking as `reasoning_content`, OpenRouter as `reasoning`. */
+/** DeepSeek streams thinking as `reasoning_content`, OpenRouter as `reasoning`, Mistral in typed parts. */
 function readMessage(sink: PartSink, message: JsonObject): void {
   const reasoning = message.reasoning_content ?? message.reasoning;
   if (typeof reasoning === 'string') sink.reasoning(reasoning);
   const content = message.content;
   if (typeof content === 'string') sink.text(content);
+  else if (Array.isArray(content)) readContentParts(sink, content);
 }
 
 /** OpenRouter and vLLM report a failure inside the stream as `{error:{message, code}}`. */

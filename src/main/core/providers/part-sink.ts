@@ -1,5 +1,6 @@
 import { malformedEventError, type ErrorContext } from './error-factory';
 import type { ProviderError } from './provider-error';
+import type { Citation } from '../../../shared/citation';
 import type { FinishReason, ProviderUsage, StreamPart, TerminalPart } from './provider-types';
 
 /**
@@ -33,6 +34,11 @@ export class PartSink {
     if (this.terminal) return;
     this.usage = usage;
     this.batch.push({ type: 'usage', usage });
+  }
+
+  citations(citations: Citation[]): void {
+    if (this.terminal) return;
+    this.batch.push({ type: 'citations', citations });
   }
 
   finish(finishReason: FinishReason): void {

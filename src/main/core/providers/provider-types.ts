@@ -1,14 +1,30 @@
+import type { Citation } from '../../../shared/citation';
 import type { Nanodollars } from '../../../shared/money';
 import type { TokenUsage } from '../../../shared/usage';
 import type { ProviderError } from './provider-error';
 
-export type ProviderKind = 'openai' | 'anthropic' | 'gemini' | 'openrouter' | 'ollama' | 'openai-compatible';
+export type ProviderKind =
+  | 'openai'
+  | 'anthropic'
+  | 'gemini'
+  | 'openrouter'
+  | 'xai'
+  | 'mistral'
+  | 'perplexity'
+  | 'ollama'
+  | 'openai-compatible';
+
+/** OpenAI's two APIs: Chat Completions and Responses (the only way to o3-pro, gpt-5-pro, codex). */
+export type WireApi = 'chat' | 'responses';
 
 export interface ProviderEndpoint {
   kind: ProviderKind;
   /** "OpenAI", "My vLLM": the name every error message uses. */
   displayName: string;
-  /** OpenAI-style kinds include the version ("https://api.openai.com/v1"); the others do not. */
+  /**
+   * OpenAI-style kinds end where `/chat/completions` goes ("https://api.openai.com/v1",
+   * "https://api.perplexity.ai"); the others leave out the version.
+   */
   baseUrl: string;
   apiKey?: string;
   extraHeaders?: Record<string, string>;
@@ -25,6 +41,8 @@ export interface ChatCallRequest {
   stream: boolean;
   maxOutputTokens?: number;
   temperature?: number;
+  /** For OpenAI, OpenRouter and OpenAI-compatible endpoints (default 'chat'); other kinds have one API. */
+  api?: WireApi;
 }
 
 /**
@@ -48,6 +66,8 @@ export type StreamPart =
   | { type: 'reasoning-delta'; text: string }
   /** Every usage report as it arrives, merged with the earlier ones of the same call. */
   | { type: 'usage'; usage: ProviderUsage }
+  /** The sources the answer cites, whole each time: a later report replaces an earlier one. */
+  | { type: 'citations'; citations: Citation[] }
   | TerminalPart;
 
 /** Exactly one of these ends every call. */

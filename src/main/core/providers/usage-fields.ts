@@ -8,6 +8,8 @@ export function compactUsage(usage: ProviderUsage): ProviderUsage {
   if (usage.outputTokens !== undefined) out.outputTokens = usage.outputTokens;
   if (usage.cachedInputTokens !== undefined) out.cachedInputTokens = usage.cachedInputTokens;
   if (usage.cacheWriteTokens !== undefined) out.cacheWriteTokens = usage.cacheWriteTokens;
+  if (usage.cacheWrite5mTokens !== undefined) out.cacheWrite5mTokens = usage.cacheWrite5mTokens;
+  if (usage.cacheWrite1hTokens !== undefined) out.cacheWrite1hTokens = usage.cacheWrite1hTokens;
   if (usage.reasoningTokens !== undefined) out.reasoningTokens = usage.reasoningTokens;
   if (usage.providerCostNanos !== undefined) out.providerCostNanos = usage.providerCostNanos;
   return out;

@@ -1,0 +1,40 @@
+import { convertOpenAiUsage } from './convert-openai-usage';
+import { convertPerplexityUsage } from './convert-perplexity-usage';
+import { convertXaiUsage } from './convert-xai-usage';
+import type { JsonObject } from './json-guards';
+import type { PartSink } from './part-sink';
+import { perplexityCitationsReader } from './perplexity-citations';
+import type { ProviderKind, ProviderUsage } from './provider-types';
+
+/** What a server speaking Chat Completions does its own way. */
+export interface ChatDialect {
+  /** Whether a streaming request asks for the usage chunk with `stream_options`. */
+  readonly usesStreamOptions: boolean;
+  convertUsage(usage: JsonObject): ProviderUsage;
+  /** A reader, new per call, of what the vendor sends beside choices and usage. */
+  openExtrasReader?(): (sink: PartSink, body: JsonObject) => void;
+}
+
+const OPENAI: ChatDialect = { usesStreamOptions: true, convertUsage: convertOpenAiUsage };
+const XAI: ChatDialect = { usesStreamOptions: true, convertUsage: convertXaiUsage };
+/** Mistral refuses `stream_options` (422 "Extra inputs are not permitted") and reports usage unasked. */
+const MISTRAL: ChatDialect = { usesStreamOptions: false, convertUsage: convertOpenAiUsage };
+/** Perplexity reports usage on every chunk unasked, and its sources beside the choices. */
+const PERPLEXITY: ChatDialect = {
+  usesStreamOptions: false,
+  convertUsage: convertPerplexityUsage,
+  openExtrasReader: perplexityCitationsReader,
+};
+
+export function chatDialectFor(kind: ProviderKind): ChatDialect {
+  switch (kind) {
+    case 'xai':
+      return XAI;
+    case 'mistral':
+      return MISTRAL;
+    case 'perplexity':
+      return PERPLEXITY;
+    default:
+      return OPENAI;
+  }
+}

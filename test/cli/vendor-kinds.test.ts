@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeProvider, type FakeProvider } from '../fake-provider';
+import { useTempDir } from '../helpers/temp-dir';
+
+const exec = promisify(execFile);
+const tempDir = useTempDir();
+let fake: FakeProvider;
+
+beforeAll(async () => {
+  fake = await startFakeProvider();
+});
+beforeEach(() => fake.reset());
+afterAll(async () => {
+  await fake.close();
+});
+
+async function tallychat(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['bin/tallychat.mjs', ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('tallychat chat with the newer provider kinds', () => {
+  it('--provider xai reads XAI_API_KEY and meters the reasoning xAI leaves out of completion_tokens', async () => {
+    fake.enqueue({ flavor: 'xai', text: '4', reasoning: 'Two and two.', usage: { input: 32, output: 291, reasoning: 290, costTicks: 1_551_000 } });
+    const run = await tallychat(
+      ['chat', '--json', '--data-dir', tempDir(), '--provider', 'xai', '--base-url', `${fake.baseUrl}/v1`, '--model', 'grok-3-mini', 'Sum 2+2'],
+      { XAI_API_KEY: 'xai-cli-test' },
+    );
+    expect(run.code).toBe(0);
+    expect(fake.requests[0]?.headers.authorization).toBe('Bearer xai-cli-test');
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'completed',
+      text: '4',
+      usage: { input_tokens: 32, output_tokens: 291, reasoning_tokens: 290 },
+      // grok-3-mini: 32 × $0.30 + 291 × $0.50 per MTok
+      cost_usd: '0.000155100',
+    });
+  });
+
+  it.each([
+    ['mistral', 'MISTRAL_API_KEY'],
+    ['perplexity', 'PERPLEXITY_API_KEY'],
+  ])('--provider %s without a key names %s', async (kind, variable) => {
+    const run = await tallychat(['chat', '--data-dir', tempDir(), '--provider', kind, '--model', 'm', 'Hi'], { [variable]: '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`needs an API key: set ${variable} or name one with --api-key-env`);
+  });
+
+  it('--provider openai --model o3-pro is sent to the Responses API', async () => {
+    fake.enqueue({ text: 'Four.', usage: { input: 1200, output: 340 } });
+    const run = await tallychat(
+      ['chat', '--data-dir', tempDir(), '--provider', 'openai', '--base-url', `${fake.baseUrl}/v1`, '--model', 'o3-pro', 'Sum 2+2'],
+      { OPENAI_API_KEY: 'sk-cli-test' },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Four.\n');
+    expect(fake.requests[0]?.path).toBe('/v1/responses');
+    // o3-pro: 1200 × $20 + 340 × $80 per MTok
+    expect(run.stderr).toContain('cost $0.0512');
+  });
+});

@@ -1,0 +1,63 @@
+import type { Answer } from './answer';
+import type { FakeUsage } from './scenario';
+
+/**
+ * What xAI, Mistral and Perplexity put on the Chat Completions wire their own way: xAI's usage
+ * leaves reasoning out of completion_tokens and adds its cost in ticks; Mistral's reasoning
+ * models send content as typed parts; Perplexity adds its sources to every chunk.
+ */
+
+/** Mistral and Perplexity report usage without being asked, on the finish chunk. */
+export function reportsUsageUnasked(answer: Answer): boolean {
+  return answer.flavor === 'mistral' || answer.flavor === 'perplexity';
+}
+
+/** Mistral's thinking models send every piece as typed parts; its other models send strings. */
+export function mistralTextDelta(answer: Answer, piece: string): object {
+  return answer.reasoning === '' ? { content: piece } : { content: [{ type: 'text', text: piece }] };
+}
+
+export function mistralThinkingDelta(piece: string): object {
+  return { content: [{ type: 'thinking', thinking: [{ type: 'text', text: piece }] }] };
+}
+
+export function mistralWholeContent(answer: Answer): unknown {
+  if (answer.reasoning === '') return answer.text;
+  return [
+    { type: 'thinking', thinking: [{ type: 'text', text: answer.reasoning }] },
+    { type: 'text', text: answer.text },
+  ];
+}
+
+/** Perplexity's `search_results` and the URL-only `citations` beside them. */
+export function perplexitySources(answer: Answer): object {
+  if (answer.flavor !== 'perplexity' || answer.citations.length === 0) return {};
+  return {
+    citations: answer.citations.map((c) => c.url),
+    search_results: answer.citations.map((c) => ({ title: c.title ?? '', url: c.url, date: c.date ?? null })),
+  };
+}
+
+export function xaiUsage(usage: FakeUsage): object {
+  const reasoning = usage.reasoning ?? 0;
+  return {
+    prompt_tokens: usage.input,
+    completion_tokens: usage.output - reasoning,
+    total_tokens: usage.input + usage.output,
+    prompt_tokens_details: { text_tokens: usage.input, audio_tokens: 0, image_tokens: 0, cached_tokens: usage.cachedInput ?? 0 },
+    completion_tokens_details: { reasoning_tokens: reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    num_sources_used: 0,
+    ...(usage.costTicks !== undefined ? { cost_in_usd_ticks: usage.costTicks } : {}),
+  };
+}
+
+export function perplexityUsage(usage: FakeUsage): object {
+  return {
+    prompt_tokens: usage.input,
+    completion_tokens: usage.output,
+    total_tokens: usage.input + usage.output,
+    search_context_size: 'low',
+    num_search_queries: 1,
+    ...(usage.costUsd !== undefined ? { cost: { request_cost: 0.005, total_cost: usage.costUsd } } : {}),
+  };
+}
