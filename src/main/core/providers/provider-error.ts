@@ -1,6 +1,6 @@
 import type { FailureCode } from '../../../shared/contract/events';
 
-/** The codes are the contract's: a failure keeps its type when it crosses to the window. */
+/** The codes are the contract's: a failure keeps its type when it crosses to the renderer. */
 export type ProviderErrorCode = FailureCode;
 
 /** What crosses IPC: enough for the renderer to show and to offer "try again". */
