@@ -3,7 +3,7 @@ import { formatUsdForDisplay } from '../../../shared/format-money';
 import { formatUsd, MoneyRangeError, parseUsd, type Nanodollars } from '../../../shared/money';
 import type { BudgetScope, CapStatus } from '../../core/budgets/budget-service';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
-import { asUsageError, withCore } from '../with-core';
+import { refusalsAsUsage, withCore } from '../with-core';
 
 const USAGE = [
   'tallychat budget set --monthly USD [--provider ID | --model MODEL] [--warn-at PCT] [--strict | --no-strict] [--data-dir DIR]',
@@ -50,12 +50,7 @@ async function setCap(args: string[], io: CliIo): Promise<number> {
   const strict = values.strict ? true : values['no-strict'] ? false : undefined;
 
   return withCore(values['data-dir'], io, (core) => {
-    let status: CapStatus;
-    try {
-      status = core.services.budgets.set({ ...scope, monthlyCap, strict, warnAtPercent });
-    } catch (error) {
-      throw asUsageError(error);
-    }
+    const status = refusalsAsUsage(() => core.services.budgets.set({ ...scope, monthlyCap, strict, warnAtPercent }));
     const budget = status.budget;
     io.stdout(
       `${status.label}: ${formatUsdForDisplay(budget.monthlyCap)} a month, warning at ${budget.warnAtPercent}%, ` +

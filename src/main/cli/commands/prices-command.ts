@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { formatUsd, MoneyRangeError, nanodollars, parseUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
-import type { CatalogPrice, PriceInForce, PriceOverride, ProviderTarget, TokenPrices } from '../../core/settings-admin/price-settings';
+import type { CatalogPrice, PriceInForce, PriceOverride, TokenPrices } from '../../core/settings-admin/price-settings';
 import { wallClockAt } from '../../core/time/zoned-calendar';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
-import { asUsageError, withCore } from '../with-core';
+import { refusalsAsUsage, withCore } from '../with-core';
 
 const USAGE = [
   'tallychat prices show MODEL [--provider ID|KIND] [--data-dir DIR]',
@@ -35,12 +35,7 @@ async function showPrices(args: string[], io: CliIo): Promise<number> {
 
   return withCore(values['data-dir'], io, (core) => {
     const timeZone = core.settings.get('timeZone');
-    let lookup;
-    try {
-      lookup = core.services.prices.lookup(model, values.provider);
-    } catch (error) {
-      throw asUsageError(error);
-    }
+    const lookup = refusalsAsUsage(() => core.services.prices.lookup(model, values.provider));
     const { target, catalog, overrides } = lookup;
     const where = target ? ` on ${target.name}` : '';
     if (!catalog && overrides.length === 0) {
@@ -100,13 +95,7 @@ async function setPrice(args: string[], io: CliIo): Promise<number> {
 
   return withCore(values['data-dir'], io, (core) => {
     const timeZone = core.settings.get('timeZone');
-    let set;
-    try {
-      set = core.services.prices.setOverride({ providerId, model, prices, effectiveDay });
-    } catch (error) {
-      throw asUsageError(error);
-    }
-    const { override, target } = set;
+    const { override, target } = refusalsAsUsage(() => core.services.prices.setOverride({ providerId, model, prices, effectiveDay }));
     const inForce = core.services.prices.lookup(model, target.providerId).inForce[0]!.price;
     io.stdout(
       `Your price for ${model} on ${target.name} from ${localTime(override.effectiveFrom, timeZone)} (${timeZone}): ` +
