@@ -1,5 +1,6 @@
 import { malformedEventError, type ErrorContext } from './error-factory';
 import type { ProviderError } from './provider-error';
+import { redactPayload } from './secret-redaction';
 import type { ProviderUsage, StreamPart, TerminalPart } from './provider-types';
 
 /**
@@ -29,8 +30,10 @@ export class PartSink {
     else this.batch.push({ type: 'reasoning-delta', text });
   }
 
-  reportUsage(usage: ProviderUsage): void {
+  reportUsage(reported: ProviderUsage): void {
     if (this.terminal) return;
+    // The raw object is stored on the ledger row as the vendor sent it, less any secret it quotes.
+    const usage = { ...reported, raw: redactPayload(this.ctx.secrets, reported.raw) };
     this.usage = usage;
     this.batch.push({ type: 'usage', usage });
   }
