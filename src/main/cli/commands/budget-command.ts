@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatUsdForDisplay } from '../../../shared/format-money';
-import { formatUsd, MoneyRangeError, parseUsd, type Nanodollars } from '../../../shared/money';
+import { formatUsd, MoneyRangeError, parseEnteredUsd, type Nanodollars } from '../../../shared/money';
 import type { Core } from '../../core/app/create-core';
 import type { Budget, BudgetScope } from '../../core/budgets/budget-store';
 import { capLabel, capStatus, type CapStatus } from '../../core/budgets/cap-status';
@@ -165,7 +165,7 @@ function nonEmpty(flag: string, value: string): string {
 
 function parseDollars(text: string): Nanodollars {
   try {
-    const value = parseUsd(text);
+    const value = parseEnteredUsd(text);
     if (value < 0) throw new CliUsageError(`--monthly cannot be negative, got "${text}"`);
     return value;
   } catch (error) {
