@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { BudgetsView } from '../../../shared/contract/settings-contract';
-import { parseUsd } from '../../../shared/money';
+import { MAX_ENTERED_USD, MoneyRangeError, parseEnteredUsd, type Nanodollars } from '../../../shared/money';
 import type { BudgetScope, BudgetStore } from '../budgets/budget-store';
 import { capStatus } from '../budgets/cap-status';
 import { toCapView } from '../budgets/cap-views';
@@ -48,7 +48,7 @@ export class BudgetSettings {
       {
         scope: change.scope,
         scopeValue,
-        monthlyCap: parseUsd(change.cap),
+        monthlyCap: enteredCap(change.cap),
         ...(change.warnAtPercent !== undefined ? { warnAtPercent: change.warnAtPercent } : {}),
         strict: change.strict ?? this.deps.settings.get('strictCapsByDefault'),
       },
@@ -67,5 +67,15 @@ export class BudgetSettings {
     if (!value) throw new AppError('invalid_request', `Choose the ${scope} this cap applies to.`);
     if (scope === 'provider' && !this.deps.providers.get(value)) throw new AppError('not_found', 'That provider no longer exists.');
     return value;
+  }
+}
+
+/** The same bound the CLI names: a cap past it is the user's to fix, not an internal error. */
+function enteredCap(text: string): Nanodollars {
+  try {
+    return parseEnteredUsd(text);
+  } catch (error) {
+    if (!(error instanceof MoneyRangeError)) throw error;
+    throw new AppError('invalid_request', `A monthly cap is US dollars below ${MAX_ENTERED_USD.toLocaleString('en-US')}; got ${text}.`);
   }
 }
