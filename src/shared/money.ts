@@ -52,6 +52,21 @@ export function parseUsd(text: string): Nanodollars {
   return nanodollars(m[1] ? -value : value);
 }
 
+/**
+ * The bound on an amount a person types (a monthly cap, a price per MTok): below USD 9,000,000.
+ * parseUsd alone stops at the safe-integer limit, ~USD 9,007,199.25, which no message names.
+ */
+export const MAX_ENTERED_USD = 9_000_000;
+
+/** parseUsd, refusing an amount that is not below MAX_ENTERED_USD (either sign). */
+export function parseEnteredUsd(text: string): Nanodollars {
+  const value = parseUsd(text);
+  if (Math.abs(value) >= MAX_ENTERED_USD * NANOS_PER_USD) {
+    throw new MoneyRangeError(`not below ${MAX_ENTERED_USD.toLocaleString('en-US')} dollars: "${text}"`);
+  }
+  return value;
+}
+
 /** Like parseUsd, but for a number the caller got from JSON: its shortest decimal text is exact. */
 export function usdNumberToNanodollars(value: number): Nanodollars {
   if (!Number.isFinite(value)) throw new MoneyRangeError(`not a finite dollar amount: ${value}`);

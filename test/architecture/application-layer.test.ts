@@ -24,6 +24,9 @@ const ROW_OWNERS = new Set([
   'src/main/core/ledger/usage-rollup.ts',
   'src/main/core/ledger/ledger-sums.ts',
   'src/main/core/reports/report-db.ts',
+  // These two read SQLite's own catalogue (sqlite_master, pragma results), before the schema is known.
+  'src/main/core/db/foreign-database.ts',
+  'src/main/core/db/integrity-check.ts',
 ]);
 
 describe('one application layer', () => {

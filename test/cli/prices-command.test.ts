@@ -165,6 +165,7 @@ describe('tallychat prices set', () => {
     [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '1'], '--input and --output are required, in US dollars per million tokens (e.g. --input 2.50 --output 10)'],
     [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '1', '--output', '2.0000000001'], '--output takes US dollars per million tokens with at most 9 decimals, below 9,000,000 (e.g. 2.50), got "2.0000000001"'],
     [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input=-1', '--output', '2'], '--input cannot be negative, got "-1"'],
+    [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '9000000.000000001', '--output', '2'], '--input takes US dollars per million tokens with at most 9 decimals, below 9,000,000 (e.g. 2.50), got "9000000.000000001"'],
     [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '1', '--output', '2', '--from', '2026-02-29'], '--from takes a calendar date as YYYY-MM-DD (e.g. 2026-11-01), got "2026-02-29"'],
     [['set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '1', '--output', '2', '--from', '1/11/2026'], '--from takes a calendar date as YYYY-MM-DD (e.g. 2026-11-01), got "1/11/2026"'],
     [['set', '--provider', 'opnai', '--model', 'gpt-4o', '--input', '1', '--output', '2'], 'unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, xai, mistral, perplexity, ollama, openai-compatible'],

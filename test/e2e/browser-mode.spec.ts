@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { createCore } from '../../src/main/core/app/create-core';
 import { formatUsdForDisplay } from '../../src/shared/format-money';
@@ -19,7 +19,24 @@ let fake: FakeProvider;
 let dataDir: string;
 let ui: { child: ChildProcess; url: string; origin: string; exited: Promise<number | null> };
 
+/**
+ * Each link works once, and each test has a fresh browser context: the first page signs in with
+ * the printed link, later ones carry the session cookie as a browser that stayed open would.
+ */
+let signedIn: { name: string; value: string } | undefined;
+async function openApp(page: Page): Promise<void> {
+  if (signedIn) {
+    await page.context().addCookies([{ ...signedIn, url: ui.origin }]);
+    await page.goto(`${ui.origin}/`);
+    return;
+  }
+  await page.goto(ui.url);
+  const cookie = (await page.context().cookies()).find((c) => c.name === `tallychat_session_${new URL(ui.url).port}`);
+  signedIn = { name: cookie!.name, value: cookie!.value };
+}
+
 async function startUi(): Promise<typeof ui> {
+  signedIn = undefined;
   const child = spawn(process.execPath, ['bin/tallychat.mjs', 'ui', '--no-open', '--data-dir', dataDir], {
     env: { ...process.env, [KEY_ENV]: 'sk-e2e-browser-mode' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -77,12 +94,12 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<numb
 test('refuses requests without the token, with a foreign Host, and WebSockets from another origin', async ({ page }) => {
   expect(await rawGet(`${ui.origin}/`)).toBe(401);
   expect(await rawGet(ui.url, { host: `attacker.example:${new URL(ui.url).port}` })).toBe(403);
-  await page.goto(ui.url);
-  const cookie = (await page.context().cookies()).find((c) => c.name === 'tallychat_session');
+  await openApp(page);
+  const cookie = (await page.context().cookies()).find((c) => c.name === `tallychat_session_${new URL(ui.url).port}`);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
   const status = await new Promise<number>((resolve) => {
     const ws = new WebSocket(`${ui.origin.replace('http', 'ws')}/ws`, {
-      headers: { cookie: `tallychat_session=${cookie!.value}`, origin: 'http://attacker.example' },
+      headers: { cookie: `${cookie!.name}=${cookie!.value}`, origin: 'http://attacker.example' },
     });
     ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     ws.on('open', () => resolve(101));
@@ -97,7 +114,7 @@ test('a whole chat in the page: the answer, its cost equal to the ledger, and th
     socket.on('framereceived', (frame) => frames.push(String(frame.payload)));
     socket.on('framesent', (frame) => frames.push(String(frame.payload)));
   });
-  await page.goto(ui.url);
+  await openApp(page);
   await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'gpt-4o-mini' });
   const box = page.getByRole('textbox', { name: 'Message' });
   await box.fill('Hello from browser mode');
@@ -122,7 +139,7 @@ test('a whole chat in the page: the answer, its cost equal to the ledger, and th
 });
 
 test('a chat through the browser bridge is metered in the shared ledger', async ({ page }) => {
-  await page.goto(ui.url);
+  await openApp(page);
   await expect(page).toHaveURL(`${ui.origin}/`);
   const result = await page.evaluate(async () => {
     const sent = await window.tallychat.chatSend({ providerId: 'fake-openai', model: 'gpt-4o-mini', text: 'Hello from the browser' });
@@ -143,7 +160,7 @@ test('a chat through the browser bridge is metered in the shared ledger', async 
 
 test('Ctrl-C mid-stream finalizes the running answer as cancelled, metered', async ({ page }) => {
   fake.enqueue({ text: 'slow '.repeat(500), deltaChars: 5, delayMs: 20, usage: { input: 10, output: 500 } });
-  await page.goto(ui.url);
+  await openApp(page);
   const requestId = await page.evaluate(async () => {
     const sent = await window.tallychat.chatSend({ providerId: 'fake-openai', model: 'gpt-4o-mini', text: 'Tell me slowly' });
     if (!sent.ok) throw new Error(sent.error.message);

@@ -32,7 +32,17 @@ export async function startHarness(options: { dataDir?: string; secrets?: Secret
   const fake = await startFakeProvider();
   return {
     core,
-    server,
+    // Each page of a test opens its own browser context, so each reads a fresh one-time link.
+    server: {
+      get url() {
+        return server.signInUrl();
+      },
+      origin: server.origin,
+      token: server.token,
+      port: server.port,
+      signInUrl: () => server.signInUrl(),
+      close: () => server.close(),
+    },
     fake,
     dataDir,
     secrets,

@@ -69,7 +69,7 @@ describe('the CLI and the contract apply the same budget rules', () => {
 
   it('refuse a cap on a provider that is neither configured nor a provider kind, and store nothing', async () => {
     const dirs = await twoFolders();
-    const message = 'Unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, ollama, openai-compatible.';
+    const message = 'Unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, xai, mistral, perplexity, ollama, openai-compatible.';
 
     expect(await cli(dirs.cli, 'budget', 'set', '--monthly', '5', '--provider', 'opnai')).toEqual({
       code: 2,
@@ -135,7 +135,7 @@ describe('the CLI and the contract apply the same price rules', () => {
     const cliResult = await cli(dirs.cli, 'prices', 'set', '--provider', 'opnai', '--model', 'gpt-4o', '--input', '1', '--output', '2');
     expect(cliResult.code).toBe(2);
     expect(cliResult.err.split('\n')[0]).toBe(
-      'tallychat prices: unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, ollama, openai-compatible',
+      'tallychat prices: unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, xai, mistral, perplexity, ollama, openai-compatible',
     );
     expect(
       await contract(dirs.contract, 'settingsPriceOverrideAdd', { providerId: 'opnai', model: 'gpt-4o', input: '1', output: '2', effectiveFrom: '2026-12-01' }),
@@ -143,7 +143,7 @@ describe('the CLI and the contract apply the same price rules', () => {
       ok: false,
       error: {
         code: 'not_found',
-        message: 'Unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, ollama, openai-compatible.',
+        message: 'Unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, xai, mistral, perplexity, ollama, openai-compatible.',
         retryable: false,
       },
     });

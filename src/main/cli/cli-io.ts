@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from '../core/text/control-characters';
+
 /** The terminal as a command sees it, injectable so tests capture exact output. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -5,9 +7,13 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * stderr carries vendor errors, model names and reasoning text: their control characters are
+ * shown, not obeyed. stdout is the answer or the report itself, in the format asked for.
+ */
 export const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stderr: (text) => process.stderr.write(escapeControlCharacters(text, { keepLines: true })),
   env: process.env,
 };
 

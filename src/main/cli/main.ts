@@ -1,4 +1,7 @@
+import { databaseFile } from '../core/db/default-data-dir';
+import { describeStorageFailure } from '../core/db/storage-errors';
 import { appVersion } from './app-version';
+import { dataDirInArgs } from './data-dir-option';
 import { CliUsageError, EXIT, processIo, type CliCommand, type CliIo } from './cli-io';
 import { budgetCommand } from './commands/budget-command';
 import { chatCommand } from './commands/chat-command';
@@ -53,7 +56,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stderr(`tallychat ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
       return EXIT.usage;
     }
-    io.stderr(`tallychat ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    const dataDir = dataDirInArgs(rest, io.env);
+    const described = dataDir === undefined ? error : describeStorageFailure(databaseFile(dataDir), error);
+    io.stderr(`tallychat ${command.name}: ${described instanceof Error ? described.message : String(described)}\n`);
     return EXIT.failure;
   }
 }

@@ -25,9 +25,10 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /**
  * Serves the same renderer bundle the desktop app loads. The only change to index.html is the
  * bridge script, placed before the app's module so `window.tallychat` exists when the app starts.
+ * The caller decodes the path (a malformed one is its 400, not our 500).
  */
-export async function serveRendererFile(rendererDir: string, urlPath: string, response: ServerResponse): Promise<void> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+export async function serveRendererFile(rendererDir: string, decodedPath: string, response: ServerResponse): Promise<void> {
+  const relative = decodedPath === '/' ? 'index.html' : decodedPath.replace(/^\/+/, '');
   const file = normalize(join(rendererDir, relative));
   if (!file.startsWith(rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep)) {
     return sendText(response, 404, 'Not found');
@@ -50,4 +51,10 @@ export async function serveRendererFile(rendererDir: string, urlPath: string, re
 export function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
   response.end(text);
+}
+
+/** The answer to a sign-in link: the session cookie, and the address without the spent token. */
+export function sendSignedIn(response: ServerResponse, location: string, cookie: string): void {
+  response.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': cookie, Location: location });
+  response.end();
 }

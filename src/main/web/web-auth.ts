@@ -1,12 +1,5 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const SESSION_COOKIE = 'tallychat_session';
-
-/** A fresh 256-bit secret per start: it appears only in the URL printed to the terminal. */
-export function newAccessToken(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 export function tokensEqual(a: string | undefined, b: string): boolean {
   if (a === undefined) return false;
@@ -25,8 +18,16 @@ export function readCookie(request: Pick<IncomingMessage, 'headers'>, name: stri
   return undefined;
 }
 
-export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/**
+ * Cookies are not scoped by port: every service on 127.0.0.1 sees them. Naming the cookie after
+ * the port keeps a second `tallychat ui` from overwriting the first one's session.
+ */
+export function sessionCookieName(port: number): string {
+  return `tallychat_session_${port}`;
+}
+
+export function sessionCookie(port: number, secret: string): string {
+  return `${sessionCookieName(port)}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);

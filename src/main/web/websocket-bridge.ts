@@ -16,6 +16,10 @@ export type { ServerMessage } from '../../shared/contract/web-messages';
  * the Electron IPC uses. A message that is not even a call envelope gets a typed error too.
  */
 export function serveSocket(socket: WebSocket, dispatch: Dispatch): void {
+  // A malformed frame (bad UTF-8, opcode, RSV bits, close code, a frame over the size limit):
+  // ws has already closed this socket with the matching close code (1002, 1007, 1009). The
+  // listener keeps its 'error' event from ending the process that serves every other tab.
+  socket.on('error', () => undefined);
   socket.on('message', (data, isBinary) => {
     void answer(isBinary ? null : data.toString()).then((reply) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));

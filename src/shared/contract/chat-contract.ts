@@ -6,8 +6,9 @@ import { method } from './define-method';
 export type { CapView } from './budget-contract';
 
 const id = z.string().min(1).max(200);
-/** A generous bound: a pasted document, not an unbounded payload. */
-const messageText = z.string().min(1).max(2_000_000);
+/** A generous bound: a pasted document, not an unbounded payload. The composer refuses more before sending. */
+export const MAX_MESSAGE_CHARS = 2_000_000;
+const messageText = z.string().min(1).max(MAX_MESSAGE_CHARS);
 
 export interface ProviderChoice {
   id: string;
@@ -98,7 +99,7 @@ export const chatContract = {
   conversationRename: method<ConversationView>()(z.object({ id, title: z.string().trim().min(1).max(300) }).strict()),
   conversationDelete: method<{ deleted: boolean }>()(z.object({ id }).strict()),
   /** Pre-flight without sending: what the composer shows before Send. */
-  chatEstimate: method<EstimateView>()(z.object({ ...target, text: z.string().max(2_000_000) }).strict()),
+  chatEstimate: method<EstimateView>()(z.object({ ...target, text: z.string().max(MAX_MESSAGE_CHARS) }).strict()),
   chatSend: method<SendView>()(
     z
       .object({

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatUsdForDisplay } from '../../../shared/format-money';
-import { formatUsd, MoneyRangeError, parseUsd, type Nanodollars } from '../../../shared/money';
+import { formatUsd, MoneyRangeError, parseEnteredUsd, type Nanodollars } from '../../../shared/money';
 import type { BudgetScope, CapStatus } from '../../core/budgets/budget-service';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { refusalsAsUsage, withCore } from '../with-core';
@@ -126,7 +126,7 @@ function nonEmpty(flag: string, value: string): string {
 
 function parseDollars(text: string): Nanodollars {
   try {
-    const value = parseUsd(text);
+    const value = parseEnteredUsd(text);
     if (value < 0) throw new CliUsageError(`--monthly cannot be negative, got "${text}"`);
     return value;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatUsd, MoneyRangeError, nanodollars, parseUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
+import { formatUsd, MoneyRangeError, nanodollars, parseEnteredUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
 import type { CatalogPrice, PriceInForce, PriceOverride, TokenPrices } from '../../core/settings-admin/price-settings';
 import { wallClockAt } from '../../core/time/zoned-calendar';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
@@ -164,7 +164,7 @@ function localTime(instantMs: number, timeZone: string): string {
 function parsePrice(flag: string, text: string): NanodollarsPerMTok {
   try {
     // USD per MTok parsed as dollars gives nano-dollars per MTok: the same integer, exactly.
-    const value = parseUsd(text);
+    const value = parseEnteredUsd(text);
     if (value < 0) throw new CliUsageError(`${flag} cannot be negative, got "${text}"`);
     return pricePerMTok(value);
   } catch (error) {

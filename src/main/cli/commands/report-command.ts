@@ -6,16 +6,17 @@ import {
 } from '../../../shared/contract/spending-contract';
 import { openReadOnlyReportDb } from '../../core/reports/report-db';
 import { writeReport, writeReportFile, type ReportRequest } from '../../core/reports/report-export';
+import { checkReportOutput, ReportOutputRefused } from '../../core/reports/report-output-guard';
 import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../core/reports/report-period';
 import type { ReportFormat } from '../../core/reports/report-writers';
 import { CliUsageError, EXIT, type CliCommand } from '../cli-io';
-import { withCore } from '../with-core';
+import { openLedgerForReading } from '../open-ledger-for-reading';
 
 const FORMATS: readonly ReportFormat[] = ['csv', 'json', 'table'];
 
 const USAGE =
   `tallychat report [--from DATE] [--to DATE] [--period ${PERIOD_PRESETS.join('|')}] ` +
-  `[--group-by ${REPORT_GROUPINGS.join('|')}] [--format ${FORMATS.join('|')}] [--output FILE] [--bom] [--data-dir DIR]`;
+  `[--group-by ${REPORT_GROUPINGS.join('|')}] [--format ${FORMATS.join('|')}] [--output FILE [--force]] [--bom] [--data-dir DIR]`;
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -35,6 +36,7 @@ export const reportCommand: CliCommand = {
         format: { type: 'string', default: 'csv' },
         output: { type: 'string' },
         bom: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
       },
     });
@@ -43,24 +45,27 @@ export const reportCommand: CliCommand = {
     const format = oneOf(FORMATS, values.format, '--format');
     if (values.bom && format !== 'csv') throw new CliUsageError('--bom applies to --format csv');
 
-    return withCore(values['data-dir'], io, async (core) => {
-    const reader = openReadOnlyReportDb(core.store.file);
+    if (values.output === '') throw new CliUsageError('--output needs a file name; it was given an empty value');
+
+    const ledger = openLedgerForReading(values['data-dir'], io);
+    const reader = openReadOnlyReportDb(ledger.core.store.file);
+    const providerName = (id: string) => ledger.core.providerResolver.nameOf(id);
     try {
-      const resolved = resolveOrUsageError(period, core.clock(), core.settings.get('timeZone'));
+      const resolved = resolveOrUsageError(period, ledger.core.clock(), ledger.core.settings.get('timeZone'));
       const request: ReportRequest = { period: resolved, groupBy, format, bom: values.bom };
-      const providerName = (id: string) => core.providerResolver.nameOf(id);
       if (values.output === undefined) {
         await writeReport(reader.db, request, providerName, { write: (chunk) => io.stdout(chunk) });
         return EXIT.ok;
       }
+      guardOutput(values.output, ledger.file, values.force);
       const rows = await writeReportFile(reader.db, request, providerName, values.output);
       const what = groupBy === 'request' ? 'requests' : `rows grouped by ${groupBy}`;
       io.stderr(`Wrote ${rows.toLocaleString('en-US')} ${what} (${resolved.label}, ${resolved.timeZone}) to ${values.output}\n`);
       return EXIT.ok;
     } finally {
       reader.close();
+      await ledger.close();
     }
-    });
   },
 };
 
@@ -71,6 +76,16 @@ function periodFrom(preset: string | undefined, from: string | undefined, to: st
   }
   if (from === undefined && to === undefined) return { kind: 'this-month' };
   return { kind: 'custom', ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+}
+
+/** An output that would overwrite the ledger or a file that is not a report is a usage mistake. */
+function guardOutput(path: string, ledgerFile: string, force: boolean): void {
+  try {
+    checkReportOutput(path, ledgerFile, { force });
+  } catch (error) {
+    if (error instanceof ReportOutputRefused) throw new CliUsageError(error.message);
+    throw error;
+  }
 }
 
 function resolveOrUsageError(period: PeriodRequest, now: number, timeZone: string): ResolvedPeriod {

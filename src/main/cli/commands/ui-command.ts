@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openKeyringSecretStore } from '../../core/secrets/keyring-secret-store';
 import { warmUpEncoder } from '../../core/tokens/encodings';
+import { SIGN_IN_LINK_TTL_MS } from '../../web/sign-in-sessions';
 import { startWebServer } from '../../web/web-server';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { openInBrowser } from '../open-browser';
@@ -49,7 +50,9 @@ export const uiCommand: CliCommand = {
       );
     }
     io.stdout(`Tallychat is running at ${server.url}\n`);
-    io.stdout(`Data folder: ${core.store.file}\nAPI keys: ${secrets.description}\nPress Ctrl-C to stop.\n`);
+    io.stdout(`Data folder: ${core.store.file}\nAPI keys: ${secrets.description}\n`);
+    io.stdout(`The link works once, within ${SIGN_IN_LINK_TTL_MS / 60_000} minutes.${process.stdin.isTTY ? ' Press Enter for a new one.' : ''} Press Ctrl-C to stop.\n`);
+    const stopNewLinks = offerNewLinks(() => io.stdout(`New sign-in link: ${server.signInUrl()}\n`));
     if (!values['no-open'] && !(await openInBrowser(server.url))) {
       io.stderr('Could not open a browser: open the URL above yourself.\n');
     }
@@ -57,6 +60,7 @@ export const uiCommand: CliCommand = {
     setImmediate(() => warmUpEncoder());
 
     await waitForShutdownSignal();
+    stopNewLinks();
     io.stdout('Stopping: finishing the ledger rows of running answers…\n');
     await server.close();
     await core.close();
@@ -64,6 +68,17 @@ export const uiCommand: CliCommand = {
     return EXIT.ok;
   },
 };
+
+/** On a terminal, each Enter prints a fresh one-time link (a second browser, or the first link expired). */
+function offerNewLinks(print: () => void): () => void {
+  if (!process.stdin.isTTY) return () => undefined;
+  const onLine = () => print();
+  process.stdin.on('data', onLine);
+  return () => {
+    process.stdin.off('data', onLine);
+    process.stdin.pause();
+  };
+}
 
 function waitForShutdownSignal(): Promise<void> {
   return new Promise((resolve) => {

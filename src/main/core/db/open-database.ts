@@ -1,11 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ensureDataFolder } from './data-folder';
+import { refuseForeignDatabase } from './foreign-database';
+import { checkIntegrityAtStartup } from './integrity-check';
 import { appliedMigrations, checkMigrationIdentity } from './migration-identity';
 import * as schema from './schema';
+import { describeStorageFailure } from './storage-errors';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema>;
 
@@ -34,14 +38,21 @@ const BUSY_TIMEOUT_MS = 5000;
 
 export function openStore(options: OpenStoreOptions): Store {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
-  if (!options.readonly) mkdirSync(dirname(options.file), { recursive: true });
-  const sqlite = new Database(options.file, {
-    readonly: options.readonly ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  if (!options.readonly) ensureDataFolder(dirname(options.file));
+  let sqlite: Database.Database;
+  try {
+    refuseForeignDatabase(options.file, options.nativeBinding);
+    sqlite = new Database(options.file, {
+      readonly: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw describeStorageFailure(options.file, error, options.readonly ? 'read' : 'write');
+  }
   try {
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!options.readonly) {
+      checkIntegrityAtStartup(sqlite, options.file);
       sqlite.pragma('journal_mode = WAL');
       // NORMAL is durable in WAL mode except for the last transactions on power loss, not on crash.
       sqlite.pragma('synchronous = NORMAL');
@@ -59,7 +70,7 @@ export function openStore(options: OpenStoreOptions): Store {
     };
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw describeStorageFailure(options.file, error, options.readonly ? 'read' : 'write');
   }
 }
 

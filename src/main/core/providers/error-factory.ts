@@ -1,5 +1,6 @@
 import { ProviderError, type ProviderErrorCode } from './provider-error';
 import type { ProviderEndpoint } from './provider-types';
+import { cutRedacted, redactText } from './secret-redaction';
 import { readVendorError } from './vendor-error-body';
 
 /** Who failed and which strings must never appear in what we tell the user. */
@@ -53,7 +54,7 @@ export function httpStatusError(
   retryAfterMs: number | undefined,
   subject: NotFoundSubject,
 ): ProviderError {
-  const detail = readVendorError(bodyText);
+  const detail = readVendorError(bodyText, (text) => redact(ctx, text));
   const code = detail.keyRejected ? 'auth' : codeForStatus(status);
   const retry = code === 'rate_limit' && retryAfterMs !== undefined ? `; retry after ${seconds(retryAfterMs)} s` : '';
   return build(ctx, code, `${headline(code, subject)} (${status})`, detail.message, retry, status, retryAfterMs);
@@ -87,15 +88,15 @@ export function truncatedError(ctx: ErrorContext, bytes: number): ProviderError 
 }
 
 export function malformedEventError(ctx: ErrorContext, data: string): ProviderError {
-  return plain(ctx, 'protocol', `${ctx.provider} sent a malformed event (not valid JSON): ${preview(data)}`);
+  return plain(ctx, 'protocol', `${ctx.provider} sent a malformed event (not valid JSON): ${preview(ctx, data)}`);
 }
 
 export function unexpectedEventError(ctx: ErrorContext, data: string): ProviderError {
-  return plain(ctx, 'protocol', `${ctx.provider} sent an event of an unexpected shape: ${preview(data)}`);
+  return plain(ctx, 'protocol', `${ctx.provider} sent an event of an unexpected shape: ${preview(ctx, data)}`);
 }
 
 export function notAnEventStreamError(ctx: ErrorContext, text: string): ProviderError {
-  return plain(ctx, 'protocol', `${ctx.provider} sent something that is not an event stream: ${preview(text)}`);
+  return plain(ctx, 'protocol', `${ctx.provider} sent something that is not an event stream: ${preview(ctx, text)}`);
 }
 
 export function oversizedEventError(ctx: ErrorContext, maxChars: number): ProviderError {
@@ -109,12 +110,8 @@ export function unexpectedError(ctx: ErrorContext, error: unknown): ProviderErro
   return plain(ctx, 'protocol', `${ctx.provider} call failed unexpectedly: ${why}`);
 }
 
-const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
-
 export function redact(ctx: ErrorContext, text: string): string {
-  let out = text.replace(URL_USERINFO, '$1');
-  for (const secret of ctx.secrets) out = out.split(secret).join('[redacted]');
-  return out;
+  return redactText(ctx.secrets, text);
 }
 
 function build(
@@ -241,7 +238,6 @@ function seconds(ms: number): string {
   return ms >= 1000 ? String(Math.ceil(ms / 1000)) : String(Math.round(ms / 100) / 10);
 }
 
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS)}…` : flat;
+function preview(ctx: ErrorContext, text: string): string {
+  return cutRedacted(redact(ctx, text).replace(/\s+/g, ' ').trim(), PREVIEW_CHARS);
 }

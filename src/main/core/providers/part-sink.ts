@@ -2,6 +2,7 @@ import { malformedEventError, type ErrorContext } from './error-factory';
 import type { ProviderError } from './provider-error';
 import type { Citation } from '../../../shared/citation';
 import type { FinishReason, ProviderUsage, StreamPart, TerminalPart } from './provider-types';
+import { redactPayload } from './secret-redaction';
 
 /**
  * Where an adapter session puts what it reads. Parts collect into a batch the driver hands on
@@ -30,8 +31,10 @@ export class PartSink {
     else this.batch.push({ type: 'reasoning-delta', text });
   }
 
-  reportUsage(usage: ProviderUsage): void {
+  reportUsage(reported: ProviderUsage): void {
     if (this.terminal) return;
+    // The raw object is stored on the ledger row as the vendor sent it, less any secret it quotes.
+    const usage = { ...reported, raw: redactPayload(this.ctx.secrets, reported.raw) };
     this.usage = usage;
     this.batch.push({ type: 'usage', usage });
   }

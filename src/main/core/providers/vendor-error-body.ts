@@ -1,4 +1,5 @@
 import { firstObject, isObject, objectAt, stringAt, tryParseJson } from './json-guards';
+import { cutRedacted } from './secret-redaction';
 
 export interface VendorErrorDetail {
   /** The vendor's own words, or a readable snippet of a body that is not JSON. */
@@ -15,11 +16,13 @@ const MAX_MESSAGE_CHARS = 500;
  * Reads an error body in any of the shapes we meet: OpenAI `{error:{message,type,code}}`,
  * Anthropic `{type:'error', error:{type,message}}`, Gemini `{error:{code,message,status,details}}`
  * (sometimes wrapped in an array), Ollama `{error:"..."}`, vLLM/FastAPI `{message}` / `{detail}`.
+ * `redact` runs before the message is cut to length: cut first, and a key's prefix would survive.
  */
-export function readVendorError(bodyText: string): VendorErrorDetail {
+export function readVendorError(bodyText: string, redact: (text: string) => string = (text) => text): VendorErrorDetail {
+  const clip = (text: string | undefined) => (text ? cutRedacted(redact(text), MAX_MESSAGE_CHARS) : undefined);
   const parsed = tryParseJson(bodyText);
   const body = parsed && (Array.isArray(parsed.value) ? firstObject(parsed.value) : parsed.value);
-  if (!isObject(body)) return { message: snippetOf(bodyText), type: undefined, keyRejected: false };
+  if (!isObject(body)) return { message: clip(snippetOf(bodyText)), type: undefined, keyRejected: false };
 
   const error = objectAt(body, 'error');
   if (error) {
@@ -31,16 +34,11 @@ export function readVendorError(bodyText: string): VendorErrorDetail {
     };
   }
   const text = stringAt(body, 'error') ?? stringAt(body, 'message') ?? stringAt(body, 'detail');
-  return { message: clip(text) ?? snippetOf(bodyText), type: stringAt(body, 'type'), keyRejected: false };
+  return { message: clip(text) ?? clip(snippetOf(bodyText)), type: stringAt(body, 'type'), keyRejected: false };
 }
 
 /** A proxy's HTML error page says the most in its title; other text is collapsed and cut. */
-function snippetOf(text: string): string | undefined {
+function snippetOf(text: string): string {
   const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1];
-  return clip((title ?? text).replace(/\s+/g, ' ').trim());
-}
-
-function clip(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}…` : text;
+  return (title ?? text).replace(/\s+/g, ' ').trim();
 }

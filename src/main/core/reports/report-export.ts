@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { SCREEN_EXPORT_MAX_ROWS, type ReportExport, type ReportGrouping } from '../../../shared/contract/spending-contract';
 import type { ReportDb } from './report-db';
@@ -28,7 +31,10 @@ export function writeReport(db: ReportDb, request: ReportRequest, providerName: 
  * the app's connection would be busy, and refuse the chat's statements, until the walk ends.
  */
 export async function writeReportFile(db: ReportDb, request: ReportRequest, providerName: ProviderNames, path: string): Promise<number> {
-  const stream = createWriteStream(path, { encoding: 'utf8' });
+  // A temporary file beside the target, renamed over it when complete: a failed export never
+  // leaves a half-written file, and never truncates what was there before.
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const stream = createWriteStream(temporary, { encoding: 'utf8', flags: 'wx' });
   let failure: Error | undefined;
   stream.on('error', (error) => (failure = error));
   const sink: ReportSink = {
@@ -40,9 +46,11 @@ export async function writeReportFile(db: ReportDb, request: ReportRequest, prov
   try {
     const rows = await writeReport(db, request, providerName, sink);
     await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await rename(temporary, path);
     return rows;
   } catch (error) {
     stream.destroy();
+    await rm(temporary, { force: true });
     throw error;
   }
 }

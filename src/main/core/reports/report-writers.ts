@@ -1,4 +1,5 @@
 import { formatUsd, nanodollars, parseUsd } from '../../../shared/money';
+import { escapeControlCharacters } from '../text/control-characters';
 import { CRLF, csvHeader, csvLine, UTF8_BOM } from './csv-format';
 import type { Cell, FieldSpec } from './report-fields';
 import type { ReportRows } from './report-rows';
@@ -97,7 +98,8 @@ function alignedTable(report: ReportRows, counter: { rows: number }): { lines():
   const show = (cells: readonly Cell[], c: (typeof columns)[number]) => {
     const value = cells[c.index];
     if (value === null || value === undefined) return c.kind === 'decimal' ? 'unknown' : '';
-    const text = String(value);
+    // A table is read in a terminal: a title or model name cannot carry escape sequences into it.
+    const text = escapeControlCharacters(String(value));
     return c.name === 'conversation_title' && text.length > TITLE_WIDTH ? `${text.slice(0, TITLE_WIDTH - 1)}…` : text;
   };
   const widths = columns.map((c) => c.name.length);

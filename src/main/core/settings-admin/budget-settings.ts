@@ -1,5 +1,6 @@
 import type { BudgetsView } from '../../../shared/contract/settings-contract';
-import { parseUsd } from '../../../shared/money';
+import { AppError } from '../../../shared/contract/ipc-result';
+import { MAX_ENTERED_USD, MoneyRangeError, parseEnteredUsd, type Nanodollars } from '../../../shared/money';
 import type { BudgetScope, BudgetService } from '../budgets/budget-service';
 import { toCapView } from '../budgets/cap-views';
 import type { ProviderStore } from '../provider-config/provider-store';
@@ -39,7 +40,7 @@ export class BudgetSettings {
     this.deps.budgets.set({
       scope: change.scope,
       scopeValue: change.scopeValue,
-      monthlyCap: parseUsd(change.cap),
+      monthlyCap: enteredCap(change.cap),
       warnAtPercent: change.warnAtPercent,
       strict: change.strict,
     });
@@ -49,5 +50,15 @@ export class BudgetSettings {
   clear(scope: BudgetScope, scopeValue: string | undefined): BudgetsView {
     this.deps.budgets.clear(scope, scopeValue);
     return this.view();
+  }
+}
+
+/** The same bound the CLI names: a cap past it is the user's to fix, not an internal error. */
+function enteredCap(text: string): Nanodollars {
+  try {
+    return parseEnteredUsd(text);
+  } catch (error) {
+    if (!(error instanceof MoneyRangeError)) throw error;
+    throw new AppError('invalid_request', `A monthly cap is US dollars below ${MAX_ENTERED_USD.toLocaleString('en-US')}; got ${text}.`);
   }
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { CatalogPriceView, PriceOverrideView, PriceRowView } from '../../../shared/contract/settings-contract';
-import { parseUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
+import { MAX_ENTERED_USD, MoneyRangeError, parseEnteredUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverride, PriceOverrideStore } from '../price-overrides/price-override-store';
 import { resolvePrice } from '../price-overrides/resolve-price';
@@ -183,6 +183,12 @@ function catalogView(prices: CatalogPrice['prices'], source: string): CatalogPri
   };
 }
 
+/** The same bound the CLI names: a price past it is the user's to fix, not an internal error. */
 function perMTok(text: string): NanodollarsPerMTok {
-  return pricePerMTok(parseUsd(text));
+  try {
+    return pricePerMTok(parseEnteredUsd(text));
+  } catch (error) {
+    if (!(error instanceof MoneyRangeError)) throw error;
+    throw new AppError('invalid_request', `A price is US dollars per million tokens below ${MAX_ENTERED_USD.toLocaleString('en-US')}; got ${text}.`);
+  }
 }

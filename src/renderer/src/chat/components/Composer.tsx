@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { MAX_MESSAGE_CHARS } from '../../../../shared/contract/chat-contract';
 import { useEstimate } from '../hooks/use-estimate';
 import { liveAnswerIn, useLiveAnswers } from '../state/live-answers';
 import { useModels } from '../state/models-store';
@@ -27,7 +28,9 @@ export function Composer() {
   const streaming = useLiveAnswers((s) => liveAnswerIn(s.answers, conversationId)?.finished === null);
   const notice = useNotices((s) => s.notice);
   const text = draft.trim();
-  const { estimate, error: estimateError } = useEstimate(text, selected, conversationId);
+  // Refused here, before the transport: a pasted book must not become a frame the server drops.
+  const tooLong = text.length > MAX_MESSAGE_CHARS;
+  const { estimate, error: estimateError } = useEstimate(tooLong ? '' : text, selected, conversationId);
 
   useLayoutEffect(() => {
     const el = input.current;
@@ -37,7 +40,7 @@ export function Composer() {
   }, [draft]);
 
   const submit = async (allowOverCap: boolean) => {
-    if (!text || streaming || sending) return;
+    if (!text || tooLong || streaming || sending) return;
     setDraft('');
     const sent = await sendMessage({ text, allowOverCap });
     // Nothing was sent: give the text back unless something new was typed meanwhile.
@@ -62,7 +65,12 @@ export function Composer() {
           </button>
         </div>
       )}
-      <CapNotices estimate={text ? estimate : null} sendError={sendError} busy={streaming || sending} onSendAnyway={() => void submit(true)} />
+      {tooLong && (
+        <div className="notice danger" role="alert">
+          <p>{tooLongMessage(text.length)}</p>
+        </div>
+      )}
+      <CapNotices estimate={text && !tooLong ? estimate : null} sendError={sendError} busy={streaming || sending} onSendAnyway={() => void submit(true)} />
       <div className="composer-box">
         <textarea
           id={COMPOSER_INPUT_ID}
@@ -88,12 +96,19 @@ export function Composer() {
               <StopIcon /> Stop
             </button>
           ) : (
-            <button type="button" className="button primary" onClick={() => void submit(false)} disabled={!text || sending || !selected}>
+            <button type="button" className="button primary" onClick={() => void submit(false)} disabled={!text || tooLong || sending || !selected}>
               <SendIcon /> Send
             </button>
           )}
         </div>
       </div>
     </div>
+  );
+}
+
+function tooLongMessage(chars: number): string {
+  return (
+    `This message is ${chars.toLocaleString('en-US')} characters long; a message holds at most ` +
+    `${MAX_MESSAGE_CHARS.toLocaleString('en-US')}. Shorten it or send it in parts.`
   );
 }
