@@ -11,6 +11,7 @@ import { createCore, type Core } from '../core/app/create-core';
 import { warmUpEncoder } from '../core/tokens/encodings';
 import { bindIpc } from './ipc-bridge';
 import { findElectronNativeBinding } from './native-binding';
+import { closeBeforeQuit } from './quit-after-close';
 import { openDesktopSecretStore } from './secret-store-wiring';
 import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
 
@@ -99,7 +100,9 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
     });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void core?.close();
-  });
+  closeBeforeQuit(
+    app,
+    () => core?.close(),
+    (message, error) => console.error(`[tallychat] ${message}`, ...(error === undefined ? [] : [error])),
+  );
 }
