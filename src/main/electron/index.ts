@@ -65,7 +65,7 @@ async function start(): Promise<void> {
     ...(nativeBinding ? { nativeBinding } : {}),
     onInternalError: (method, error) => console.error(`[tallychat] ${method} failed`, error),
   });
-  lockDownSession(session.defaultSession);
+  lockDownSession(session.defaultSession, isAppUrl);
   bindIpc(ipcMain, core.dispatch, (event) => {
     const frameUrl = event.senderFrame?.url ?? '';
     return mainWindow !== undefined && event.sender === mainWindow.webContents && isAppUrl(frameUrl);
