@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from '@playwright/test';
+import { GAP_MARK } from './electron/strict-api';
 import type { FromMain, MainAnswers, MainQuestion, ToMain, UserAction } from './protocol';
 
 const BINDING = '__electronStandIn';
@@ -36,7 +37,12 @@ export class DesktopApp {
   readonly ipcFrames: IpcFrame[] = [];
   readonly externalUrls: string[] = [];
   readonly windowChanges: string[] = [];
-  readonly gaps: string[] = [];
+  /** Electron APIs the app touched that the stand-in does not model (main's and the preload's). */
+  get gaps(): string[] {
+    const fromMain = this.output.split('\n').flatMap((line) => (line.startsWith(GAP_MARK) ? [line.slice(GAP_MARK.length)] : []));
+    return [...fromMain, ...this.pageGaps];
+  }
+  private readonly pageGaps: string[] = [];
   readonly errorBoxes: string[] = [];
   readonly consoleErrors: string[] = [];
   output = '';
@@ -152,9 +158,6 @@ export class DesktopApp {
       case 'error-box':
         this.errorBoxes.push(`${message.title}: ${message.content}`);
         return;
-      case 'gap':
-        this.gaps.push(message.member);
-        return;
     }
   }
 
@@ -209,7 +212,7 @@ export class DesktopApp {
       return this.ask({ type: 'window-open', windowId, url: url!, frameName: frameName!, features: features!, disposition: disposition! });
     }
     if (kind === 'gap') {
-      this.gaps.push(String(payload.member));
+      this.pageGaps.push(String(payload.member));
       return undefined;
     }
     throw new Error(`stand-in page sent an unknown ${kind}`);

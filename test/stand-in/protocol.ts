@@ -39,6 +39,4 @@ export type FromMain =
   | { type: 'window-state'; windowId: number; change: 'show' | 'focus' | 'restore' | 'destroyed' }
   | { type: 'send'; windowId: number; channel: string; args: unknown[] }
   | { type: 'open-external'; url: string }
-  | { type: 'error-box'; title: string; content: string }
-  /** The app touched an Electron API the stand-in does not model: the test fails. */
-  | { type: 'gap'; member: string };
+  | { type: 'error-box'; title: string; content: string };

@@ -15,14 +15,15 @@ export function withinBound(closing: Promise<void>, boundMs: number): Promise<Cl
 /** The part of Electron's `app` this needs. */
 export interface QuittingApp {
   on(event: 'will-quit', listener: (event: { preventDefault(): void }) => void): unknown;
-  quit(): void;
+  exit(exitCode?: number): void;
 }
 
 /**
  * Electron ends the process right after `will-quit` listeners return (docs/api/app.md): a promise
- * started there never finishes. So the first `will-quit` is prevented, the core closes (running
- * answers finalized as cancelled, reason shutdown; database closed), and then the app quits again,
- * this time letting it through. `close` returns undefined when there is nothing to close.
+ * started there never finishes. So `will-quit` is prevented, the core closes (running answers
+ * finalized as cancelled, reason shutdown; database closed), and then the app exits: `app.exit`
+ * emits no second `will-quit` (docs/api/app.md), and every window is already closed by then.
+ * `close` returns undefined when there is nothing to close.
  */
 export function closeBeforeQuit(
   app: QuittingApp,
@@ -53,7 +54,7 @@ export function closeBeforeQuit(
       )
       .finally(() => {
         state = 'closed';
-        app.quit();
+        app.exit(0);
       });
   });
 }
