@@ -33,12 +33,15 @@ export default defineConfig({
       // The desktop app on the Electron stand-in (test/stand-in). Electron lets file:// pages load
       // file:// scripts (shell/browser/electron_browser_client.cc sets allow_file_access_from_file_urls
       // while the GrantFileProtocolExtraPrivileges fuse is on, its default); so does this Chromium.
+      // Pages here are answered through Playwright's request routing, which leaves Chromium unsure
+      // they came from this machine; its Local Network Access check would then refuse the dev
+      // server's HMR WebSocket, which a page loaded straight from the dev server may open.
       name: 'desktop',
       testMatch: /desktop-.*\.spec\.ts$/,
       use: {
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [...chromiumArgs, '--allow-file-access-from-files'],
+          args: [...chromiumArgs, '--allow-file-access-from-files', '--disable-features=LocalNetworkAccessChecks'],
         },
       },
     },

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { resolveConfig } from 'electron-vite';
+import { createServer, type ViteDevServer } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
+import { expect, test } from './desktop-support';
+
+let server: ViteDevServer;
+let cacheDir: string;
+
+test.beforeAll(async () => {
+  // The renderer config exactly as `electron-vite dev` resolves it, on a port of its own; the
+  // dependency cache goes to a temp folder, not the shared node_modules.
+  const resolved = await resolveConfig({ root: resolve('.') }, 'serve', 'development');
+  if (!resolved.config?.renderer) throw new Error('electron.vite.config.ts has no renderer config');
+  cacheDir = mkdtempSync(join(tmpdir(), 'tallychat-vite-'));
+  server = await createServer({
+    ...resolved.config.renderer,
+    configFile: false,
+    cacheDir,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+});
+
+test.afterAll(async () => {
+  await server.close();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+test('`npm run dev`: the window loads the dev server under the CSP main adds, with no violation', async ({ launch }) => {
+  const address = server.httpServer!.address();
+  if (address === null || typeof address === 'string') throw new Error('the dev server has no port');
+  const app = await launch({ env: { ELECTRON_RENDERER_URL: `http://127.0.0.1:${address.port}` } });
+  const page = await app.window();
+  await expect(page.getByRole('heading', { name: 'No conversations yet' })).toBeVisible({ timeout: 20_000 });
+  const policy = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+  expect(policy).toBe(CONTENT_SECURITY_POLICY);
+  expect(app.consoleErrors).toEqual([]);
+});
