@@ -10,7 +10,7 @@ import { EVENT_CHANNEL } from '../../shared/contract';
 import { createCore, type Core } from '../core/app/create-core';
 import { warmUpEncoder } from '../core/tokens/encodings';
 import { bindIpc } from './ipc-bridge';
-import { findElectronNativeBinding } from './native-binding';
+import { findElectronNativeBinding, installedBetterSqlite3Version } from './native-binding';
 import { closeBeforeQuit } from './quit-after-close';
 import { openDesktopSecretStore } from './secret-store-wiring';
 import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
@@ -53,7 +53,18 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const nativeBinding = findElectronNativeBinding(app.getAppPath(), process.versions.electron);
+  const appPath = app.getAppPath();
+  const nativeBinding = findElectronNativeBinding(
+    appPath,
+    {
+      platform: process.platform,
+      arch: process.arch,
+      electronVersion: process.versions.electron ?? 'unknown',
+      betterSqlite3Version: installedBetterSqlite3Version(appPath),
+    },
+    Number(process.versions.modules),
+    (message) => console.warn(`[tallychat] ${message}`),
+  );
   const dataDir = app.getPath('userData');
   // After 'ready': before it, safeStorage reports no keychain.
   const secrets = await openDesktopSecretStore(safeStorage, dataDir);

@@ -1,16 +1,50 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { moduleAbi } from './native-module-facts';
 
 /**
  * better-sqlite3's Node build (tests, CLI) and its Electron build have different ABIs. `npm start`
- * builds the Electron one into `.electron-native/<electron version>/`; the app opens the database
+ * builds the Electron one into `.electron-native/<key>/`, keyed by everything that changes the
+ * binary: platform, arch, Electron version and better-sqlite3 version. The app opens the database
  * with it through `nativeBinding`, leaving node_modules' Node build untouched.
  */
-export function electronNativeBindingPath(appPath: string, electronVersion: string): string {
-  return join(appPath, '.electron-native', electronVersion, 'better_sqlite3.node');
+export interface NativeBuildKey {
+  platform: string;
+  arch: string;
+  electronVersion: string;
+  betterSqlite3Version: string;
 }
 
-export function findElectronNativeBinding(appPath: string, electronVersion: string): string | undefined {
-  const path = electronNativeBindingPath(appPath, electronVersion);
-  return existsSync(path) ? path : undefined;
+export function nativeBuildFolder(key: NativeBuildKey): string {
+  return `${key.platform}-${key.arch}-electron-${key.electronVersion}-better-sqlite3-${key.betterSqlite3Version}`;
+}
+
+export function electronNativeBindingPath(appPath: string, key: NativeBuildKey): string {
+  return join(appPath, '.electron-native', nativeBuildFolder(key), 'better_sqlite3.node');
+}
+
+/** The better-sqlite3 version the app at `appPath` would load. */
+export function installedBetterSqlite3Version(appPath: string): string {
+  const file = createRequire(join(appPath, 'package.json')).resolve('better-sqlite3/package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * The cached Electron build for this app, if there is one that this runtime can load: its ABI is
+ * checked against the running one (`process.versions.modules`) before use, so a stale or foreign
+ * build is reported, never loaded.
+ */
+export function findElectronNativeBinding(
+  appPath: string,
+  key: NativeBuildKey,
+  runtimeAbi: number,
+  warn: (message: string) => void,
+): string | undefined {
+  const path = electronNativeBindingPath(appPath, key);
+  if (!existsSync(path)) return undefined;
+  const abi = moduleAbi(readFileSync(path));
+  if (abi === runtimeAbi) return path;
+  warn(`${path} is built for ABI ${abi ?? 'unknown'}, this runtime needs ${runtimeAbi}: not using it (npm start rebuilds it)`);
+  return undefined;
 }
