@@ -38,6 +38,9 @@ if (!electron.executable) {
   }
 }
 
+const betterSqlite3Version = installedBetterSqlite3Version(root);
+if (!betterSqlite3Version) fail('better-sqlite3 is not installed: run npm install first.');
+
 try {
   ensureNativeModule({
     root,
@@ -45,7 +48,7 @@ try {
       platform: process.platform,
       arch: electronArch(electron.executable),
       electronVersion: electron.version,
-      betterSqlite3Version: installedBetterSqlite3Version(root),
+      betterSqlite3Version,
     },
     electronAbi: electron.abi,
     env: process.env,

@@ -37,7 +37,7 @@ function request(root: string, overrides: Partial<NativeBuildRequest> = {}): Nat
       platform: 'linux',
       arch: electronArch(electron.executable!),
       electronVersion: electron.version,
-      betterSqlite3Version: installedBetterSqlite3Version(root),
+      betterSqlite3Version: installedBetterSqlite3Version(root)!,
     },
     electronAbi: electron.abi,
     env: {

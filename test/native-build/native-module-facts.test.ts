@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { electronNativeBindingPath, findElectronNativeBinding } from '../../src/main/electron/native-binding';
 import { binaryArch, moduleAbi } from '../../src/main/electron/native-module-facts';
 import { useTempDir } from '../helpers/temp-dir';
-import { fakeElf, fakeMachO, fakePe } from './fake-binaries';
+import { fakeElf, fakeMachO, fakePe, fakeProject } from './fake-binaries';
 
 const tempDir = useTempDir('tallychat-native-');
 
@@ -27,14 +27,19 @@ describe('facts read from a binary without loading it', () => {
 
   it('the app uses a cached build only when its ABI is the running one, and says why not otherwise', () => {
     const root = tempDir();
-    const key = { platform: 'linux', arch: 'x64', electronVersion: '45.4.1', betterSqlite3Version: '12.9.0' };
-    const path = electronNativeBindingPath(root, key);
+    fakeProject(root);
+    const path = electronNativeBindingPath(root, { platform: 'linux', arch: 'x64', electronVersion: '45.4.1', betterSqlite3Version: '12.9.0' });
+    const runtime = { platform: 'linux', arch: 'x64', electronVersion: '45.4.1', abi: 150 };
     const warnings: string[] = [];
-    expect(findElectronNativeBinding(root, key, 150, (w) => warnings.push(w))).toBeUndefined();
+    const warn = (w: string) => warnings.push(w);
+    expect(findElectronNativeBinding(root, runtime, warn)).toBeUndefined();
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, fakeElf('x64', 150));
-    expect(findElectronNativeBinding(root, key, 150, (w) => warnings.push(w))).toBe(path);
-    expect(findElectronNativeBinding(root, key, 115, (w) => warnings.push(w))).toBeUndefined();
+    expect(findElectronNativeBinding(root, runtime, warn)).toBe(path);
+    expect(findElectronNativeBinding(root, { ...runtime, abi: 115 }, warn)).toBeUndefined();
     expect(warnings).toEqual([`${path} is built for ABI 150, this runtime needs 115: not using it (npm start rebuilds it)`]);
+    // Outside Electron, or where better-sqlite3 cannot be found from the app's folder: no cached build.
+    expect(findElectronNativeBinding(root, { ...runtime, electronVersion: undefined }, warn)).toBeUndefined();
+    expect(findElectronNativeBinding(tempDir(), runtime, warn)).toBeUndefined();
   });
 });

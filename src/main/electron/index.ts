@@ -10,7 +10,7 @@ import { EVENT_CHANNEL } from '../../shared/contract';
 import { createCore, type Core } from '../core/app/create-core';
 import { warmUpEncoder } from '../core/tokens/encodings';
 import { bindIpc } from './ipc-bridge';
-import { findElectronNativeBinding, installedBetterSqlite3Version } from './native-binding';
+import { findElectronNativeBinding } from './native-binding';
 import { closeBeforeQuit } from './quit-after-close';
 import { openDesktopSecretStore } from './secret-store-wiring';
 import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
@@ -53,16 +53,9 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const appPath = app.getAppPath();
   const nativeBinding = findElectronNativeBinding(
-    appPath,
-    {
-      platform: process.platform,
-      arch: process.arch,
-      electronVersion: process.versions.electron ?? 'unknown',
-      betterSqlite3Version: installedBetterSqlite3Version(appPath),
-    },
-    Number(process.versions.modules),
+    app.getAppPath(),
+    { platform: process.platform, arch: process.arch, electronVersion: process.versions.electron, abi: Number(process.versions.modules) },
     (message) => console.warn(`[tallychat] ${message}`),
   );
   const dataDir = app.getPath('userData');
