@@ -1,24 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { resolveConfig } from 'electron-vite';
 import { createServer, type ViteDevServer } from 'vite';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy';
 import { expect, test } from './desktop-support';
 
 let server: ViteDevServer;
-let cacheDir: string;
 
 test.beforeAll(async () => {
-  // The renderer config exactly as `electron-vite dev` resolves it, on a port of its own; the
-  // dependency cache goes to a temp folder, not the shared node_modules.
+  // The renderer config exactly as `electron-vite dev` resolves it, on a port of its own; Vite's
+  // dependency cache goes to test-results/ (kept between runs), not into node_modules.
   const resolved = await resolveConfig({ root: resolve('.') }, 'serve', 'development');
   if (!resolved.config?.renderer) throw new Error('electron.vite.config.ts has no renderer config');
-  cacheDir = mkdtempSync(join(tmpdir(), 'tallychat-vite-'));
   server = await createServer({
     ...resolved.config.renderer,
     configFile: false,
-    cacheDir,
+    cacheDir: resolve('test-results/vite-dev-cache'),
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0, strictPort: false },
   });
@@ -27,7 +23,6 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server.close();
-  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 test('`npm run dev`: the window loads the dev server under the CSP main adds, with no violation', async ({ launch }) => {

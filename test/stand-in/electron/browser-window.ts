@@ -13,7 +13,6 @@ interface WindowOptions {
 
 export interface BrowserWindowWorld {
   windows: WindowList;
-  session: object;
   /** app's `web-contents-created`, emitted as each window's contents are created. */
   contentsCreated(contents: StandInWebContents): void;
 }
@@ -53,7 +52,7 @@ export class StandInBrowserWindow extends EventEmitter {
     super();
     const preload = options.webPreferences?.preload;
     if (!preload) throw new Error('Tallychat always has a preload; the stand-in models only that case.');
-    this.webContents = strictApi('WebContents', new StandInWebContents(this.id, world.session));
+    this.webContents = strictApi('WebContents', new StandInWebContents(this.id));
     byId.set(this.id, this);
     world.windows.add(this);
     toTest({ type: 'window-created', windowId: this.id, preload });
@@ -84,10 +83,6 @@ export class StandInBrowserWindow extends EventEmitter {
   restore(): void {
     this.minimized = false;
     toTest({ type: 'window-state', windowId: this.id, change: 'restore' });
-  }
-
-  isDestroyed(): boolean {
-    return this.destroyed;
   }
 
   close(): void {

@@ -39,7 +39,6 @@ export const BrowserWindow = strictApi(
   'BrowserWindow (static)',
   defineBrowserWindow({
     windows,
-    session: defaultSession,
     // docs/api/app.md `web-contents-created`: emitted when a new webContents is created.
     contentsCreated: (contents) => appImpl.emit('web-contents-created', newEvent(), contents),
   }),

@@ -15,10 +15,7 @@ export class StandInWebContents extends EventEmitter {
   private openHandler: WindowOpenHandler | undefined;
   private destroyed = false;
 
-  constructor(
-    readonly id: number,
-    readonly session: object,
-  ) {
+  constructor(readonly id: number) {
     super();
   }
 
@@ -34,10 +31,6 @@ export class StandInWebContents extends EventEmitter {
    */
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.openHandler = handler;
-  }
-
-  isDestroyed(): boolean {
-    return this.destroyed;
   }
 
   decideWindowOpen(details: WindowOpenDetails): { action: 'allow' | 'deny' } {
