@@ -57,9 +57,14 @@ export interface LedgerRowView {
   status: string;
   cancel_reason: string | null;
   input_tokens: number | null;
+  estimated_input_tokens: number | null;
   output_tokens: number | null;
   cost_usd_nanos: number | null;
   usage_source: string | null;
+  price_input_usd_nanos_per_mtok: number | null;
+  price_output_usd_nanos_per_mtok: number | null;
+  /** The assistant message as stored with the row (the partial text of a cancelled answer). */
+  answer: string | null;
 }
 
 /** The ledger's rows, read from the file itself (the app may still have it open: WAL). */
@@ -67,7 +72,11 @@ export function ledgerRows(databaseFile: string): LedgerRowView[] {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     return db
-      .prepare('SELECT status, cancel_reason, input_tokens, output_tokens, cost_usd_nanos, usage_source FROM requests ORDER BY started_at')
+      .prepare(
+        `SELECT r.status, r.cancel_reason, r.input_tokens, r.estimated_input_tokens, r.output_tokens, r.cost_usd_nanos, r.usage_source,
+                r.price_input_usd_nanos_per_mtok, r.price_output_usd_nanos_per_mtok, m.content AS answer
+         FROM requests r LEFT JOIN messages m ON m.id = r.assistant_message_id ORDER BY r.started_at`,
+      )
       .all() as LedgerRowView[];
   } finally {
     db.close();
