@@ -1,9 +1,25 @@
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from '@playwright/test';
 import { addProviderInSettings, expect, sendMessage, test } from './desktop-support';
 
 const CODE = 'const total = 1 + 2;\nconsole.log(total);';
 const ANSWER = ['Here you go:', '', '```js', CODE, '```', '', 'More in [the docs](https://example.com/docs).'].join('\n');
 
-test('Copy, links and new windows behave as main decides, with nothing granted by the test', async ({ launch, fake }) => {
+/** What is on the system clipboard, read from a page outside the app (whose permissions stay main's). */
+async function clipboardText(browser: Browser): Promise<string> {
+  const reader = await browser.newContext({ permissions: ['clipboard-read'] });
+  try {
+    const page = await reader.newPage();
+    // Any file:// page is a secure context, where the clipboard API exists.
+    await page.goto(pathToFileURL(tmpdir()).href);
+    return await page.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await reader.close();
+  }
+}
+
+test('Copy, links and new windows behave as main decides, with nothing granted by the test', async ({ launch, fake, browser }) => {
   const app = await launch();
   const page = await app.window();
   await addProviderInSettings(page, fake);
@@ -15,8 +31,7 @@ test('Copy, links and new windows behave as main decides, with nothing granted b
   // Chromium holds only what main's permission handler approved when the page asked.
   await answer.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(answer.getByRole('button', { name: 'Copied', exact: true })).toBeVisible();
-  await app.context.grantPermissions(['clipboard-read']); // for the test's own read-back only
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${CODE}\n`);
+  expect(await clipboardText(browser)).toBe(`${CODE}\n`);
 
   // A link in an answer opens in the system browser, never in a window of the app.
   await answer.getByRole('link', { name: 'the docs' }).click();
