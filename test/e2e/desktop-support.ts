@@ -38,6 +38,7 @@ export const test = base.extend<{
     for (const app of apps) await app.dispose();
     expect(apps.flatMap((app) => app.gaps), 'Electron APIs the app used that the stand-in does not model').toEqual([]);
     expect(apps.flatMap((app) => app.errorBoxes)).toEqual([]);
+    expect(apps.flatMap((app) => app.hostErrors)).toEqual([]);
   },
 });
 

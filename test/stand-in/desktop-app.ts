@@ -45,6 +45,8 @@ export class DesktopApp {
   private readonly pageGaps: string[] = [];
   readonly errorBoxes: string[] = [];
   readonly consoleErrors: string[] = [];
+  /** Failures of the stand-in's Chromium half (loading a page, delivering an event). */
+  readonly hostErrors: string[] = [];
   output = '';
   /** Resolves with the exit code when main's process ends. */
   readonly exited: Promise<number | null>;
@@ -63,7 +65,9 @@ export class DesktopApp {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.on('message', (message: FromMain) => void this.onMessage(message));
+    child.on('message', (message: FromMain) =>
+      this.onMessage(message).catch((error: unknown) => this.hostErrors.push(`${message.type}: ${String(error)}`)),
+    );
   }
 
   static async launch(options: LaunchOptions): Promise<DesktopApp> {
