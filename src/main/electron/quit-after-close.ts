@@ -1,10 +1,10 @@
 /** How long quitting waits for the core: long enough to finalize rows, short enough to feel immediate. */
 export const SHUTDOWN_BOUND_MS = 3000;
 
-export type CloseOutcome = 'closed' | 'timed-out';
+type CloseOutcome = 'closed' | 'timed-out';
 
 /** Waits for `closing`, but no longer than `boundMs`. */
-export function withinBound(closing: Promise<void>, boundMs: number): Promise<CloseOutcome> {
+function withinBound(closing: Promise<void>, boundMs: number): Promise<CloseOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<CloseOutcome>((resolve) => {
     timer = setTimeout(() => resolve('timed-out'), boundMs);
