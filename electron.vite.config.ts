@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './src/shared/content-security-policy';
 
-/** The built page carries the strict CSP; the dev server does not, as HMR injects inline code. */
+/** The built page carries the strict CSP as a <meta> tag; in dev, main sends it as a header. */
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'tallychat-csp-meta',
@@ -12,6 +12,26 @@ function contentSecurityPolicyMeta(): Plugin {
     transformIndexHtml: () => [
       { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' },
     ],
+  };
+}
+
+/**
+ * In `npm run dev`, @vitejs/plugin-react puts its Fast Refresh preamble in an inline script, which
+ * the CSP main adds to every response (`script-src 'self'`) refuses: the window stayed blank. The
+ * plugin serves the same preamble as a module, `@vitejs/plugin-react/preamble`; load that instead.
+ */
+function externalReactPreamble(): Plugin {
+  return {
+    name: 'tallychat-external-react-preamble',
+    apply: 'serve',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const inline = /<script type="module">\s*import \{ injectIntoGlobalHook \} from "\/@react-refresh";[\s\S]*?<\/script>/;
+        if (!inline.test(html)) throw new Error('The React preamble changed shape: update externalReactPreamble() in electron.vite.config.ts.');
+        return html.replace(inline, '<script type="module" src="/@id/@vitejs/plugin-react/preamble"></script>');
+      },
+    },
   };
 }
 
@@ -35,7 +55,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react(), contentSecurityPolicyMeta()],
+    plugins: [react(), contentSecurityPolicyMeta(), externalReactPreamble()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: {

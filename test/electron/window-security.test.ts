@@ -59,22 +59,29 @@ describe('window security', () => {
     expect(openExternal.mock.calls).toEqual([['https://docs.example.com'], ['https://evil.example']]);
   });
 
-  it('denies every permission and sends the CSP with every response', () => {
-    let requestHandler: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
-    let checkHandler: (() => boolean) | undefined;
+  it('denies every permission but the app page\'s clipboard write, and sends the CSP with every response', () => {
+    let requestHandler: ((c: unknown, p: string, cb: (granted: boolean) => void, d: { requestingUrl?: string }) => void) | undefined;
+    let checkHandler: ((c: unknown, p: string, o: string, d: { requestingUrl?: string }) => boolean) | undefined;
     let headersHandler: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined;
     const session = {
       setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
       webRequest: { onHeadersReceived: (h: typeof headersHandler) => (headersHandler = h) },
     } as unknown as Parameters<typeof lockDownSession>[0] & Pick<Session, 'setPermissionRequestHandler'>;
-    lockDownSession(session);
+    const appPage = 'file:///app/renderer/index.html';
+    lockDownSession(session, (url) => url === appPage);
 
     const granted = vi.fn();
-    requestHandler!({}, 'media', granted);
-    requestHandler!({}, 'notifications', granted);
+    requestHandler!({}, 'media', granted, { requestingUrl: appPage });
+    requestHandler!({}, 'notifications', granted, { requestingUrl: appPage });
     expect(granted.mock.calls).toEqual([[false], [false]]);
-    expect(checkHandler!()).toBe(false);
+    expect(checkHandler!({}, 'media', 'file://', { requestingUrl: appPage })).toBe(false);
+    requestHandler!({}, 'clipboard-sanitized-write', granted, { requestingUrl: appPage });
+    requestHandler!({}, 'clipboard-sanitized-write', granted, { requestingUrl: 'https://evil.example/' });
+    requestHandler!({}, 'clipboard-read', granted, { requestingUrl: appPage });
+    expect(granted.mock.calls.slice(2)).toEqual([[true], [false], [false]]);
+    expect(checkHandler!({}, 'clipboard-sanitized-write', 'file://', { requestingUrl: appPage })).toBe(true);
+    expect(checkHandler!(null, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
     const reply = vi.fn();
     headersHandler!({ responseHeaders: { 'X-Other': ['1'] } }, reply);
     expect(reply).toHaveBeenCalledWith({

@@ -38,7 +38,7 @@ describe('Electron hardening the static scan cannot see', () => {
     expect(hostSource.match(/new BrowserWindow\(/g)).toHaveLength(1);
     expect(hostSource).toMatch(/webPreferences: secureWebPreferences\(/);
     expect(hostSource).toMatch(/lockDownWebContents\(window\.webContents, /);
-    expect(hostSource).toMatch(/lockDownSession\(session\.defaultSession\)/);
+    expect(hostSource).toMatch(/lockDownSession\(session\.defaultSession, isAppUrl\)/);
     expect(hostSource).toMatch(/setWindowOpenHandler\(\(\{ url \}\) => \{\s+if \(isSafeExternalUrl\(url\)\) void shell\.openExternal\(url\);\s+return \{ action: 'deny' \};/);
   });
 

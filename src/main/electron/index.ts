@@ -11,6 +11,7 @@ import { createCore, type Core } from '../core/app/create-core';
 import { warmUpEncoder } from '../core/tokens/encodings';
 import { bindIpc } from './ipc-bridge';
 import { findElectronNativeBinding } from './native-binding';
+import { closeBeforeQuit } from './quit-after-close';
 import { openDesktopSecretStore } from './secret-store-wiring';
 import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
 
@@ -52,7 +53,11 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const nativeBinding = findElectronNativeBinding(app.getAppPath(), process.versions.electron);
+  const nativeBinding = findElectronNativeBinding(
+    app.getAppPath(),
+    { platform: process.platform, arch: process.arch, electronVersion: process.versions.electron, abi: Number(process.versions.modules) },
+    (message) => console.warn(`[tallychat] ${message}`),
+  );
   const dataDir = app.getPath('userData');
   // After 'ready': before it, safeStorage reports no keychain.
   const secrets = await openDesktopSecretStore(safeStorage, dataDir);
@@ -64,7 +69,7 @@ async function start(): Promise<void> {
     ...(nativeBinding ? { nativeBinding } : {}),
     onInternalError: (method, error) => console.error(`[tallychat] ${method} failed`, error),
   });
-  lockDownSession(session.defaultSession);
+  lockDownSession(session.defaultSession, isAppUrl);
   bindIpc(ipcMain, core.dispatch, (event) => {
     const frameUrl = event.senderFrame?.url ?? '';
     return mainWindow !== undefined && event.sender === mainWindow.webContents && isAppUrl(frameUrl);
@@ -99,7 +104,9 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
     });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void core?.close();
-  });
+  closeBeforeQuit(
+    app,
+    () => core?.close(),
+    (message, error) => console.error(`[tallychat] ${message}`, ...(error === undefined ? [] : [error])),
+  );
 }

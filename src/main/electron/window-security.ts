@@ -51,14 +51,31 @@ export function lockDownWebContents(
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Denies every permission (camera, notifications, geolocation…) and adds the CSP to every response. */
+/**
+ * What the app's own page may do beyond plain web content: write to the clipboard (Copy on a code
+ * block). `navigator.clipboard.writeText` asks for `clipboard-sanitized-write` (docs/api/session.md).
+ */
+const APP_PAGE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function isPermissionGranted(permission: string, requestingUrl: string | undefined, isAppUrl: (url: string) => boolean): boolean {
+  return APP_PAGE_PERMISSIONS.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
+/**
+ * Grants the app's own page only what it needs (clipboard writes) and denies every other permission
+ * (camera, notifications, geolocation…) and every other page; adds the CSP to every response.
+ * Electron asks the check handler first and the request handler when the check says no.
+ */
 export function lockDownSession(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
     webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
   },
+  isAppUrl: (url: string) => boolean,
 ): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, isAppUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) => isPermissionGranted(permission, details.requestingUrl, isAppUrl));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
