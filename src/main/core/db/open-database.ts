@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { appliedMigrations, checkMigrationIdentity } from './migration-identity';
 import * as schema from './schema';
+import { registerSqlFunctions } from './sql-functions';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema>;
 
@@ -49,6 +50,7 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.pragma('foreign_keys = ON');
     const db = drizzle(sqlite, { schema });
     checkMigrationIdentity(sqlite, migrationsFolder, options.file);
+    registerSqlFunctions(sqlite);
     if (!options.readonly) migrate(db, { migrationsFolder });
     return {
       sqlite,
