@@ -52,3 +52,34 @@ describe('migrations are checked by identity, not by count', () => {
     again.close();
   });
 });
+
+describe('the rollup backfill is a migration', () => {
+  it('fills both rollups from an older ledger, on the local days of the settings\' time zone', () => {
+    const file = join(tempDir(), 'tallychat.sqlite');
+    const folder = copyOfMigrations();
+    const rollupsFrom = journal.entries.findIndex((entry) => entry.tag.includes('usage_daily_rollup'));
+    writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, rollupsFrom) }));
+    const old = openStore({ file, migrationsFolder: folder });
+    old.sqlite.prepare(`INSERT INTO settings (key, value_json) VALUES ('timeZone', '"America/New_York"')`).run();
+    const insert = old.sqlite.prepare(
+      `INSERT INTO requests (id, provider_id, provider_kind, model, status, streamed, input_tokens, output_tokens, usage_source, cost_usd_nanos, started_at)
+       VALUES (?, 'openai', 'openai', 'gpt-4o', ?, 1, 100, 10, 'provider', ?, ?)`,
+    );
+    // 03:00 UTC on the 15th is still the 14th in New York; the open row is not final and stays out.
+    insert.run('r1', 'completed', 2_000, Date.UTC(2026, 0, 15, 3));
+    insert.run('r2', 'failed', null, Date.UTC(2026, 0, 15, 6));
+    insert.run('r3', 'streaming', null, Date.UTC(2026, 0, 15, 7));
+    old.close();
+
+    const upgraded = openStore({ file });
+    expect(upgraded.sqlite.prepare('SELECT day, status, requests, cost_usd_nanos, unpriced_requests FROM usage_daily_rollup ORDER BY day').all()).toEqual([
+      { day: '2026-01-14', status: 'completed', requests: 1, cost_usd_nanos: 2_000, unpriced_requests: 0 },
+      { day: '2026-01-15', status: 'failed', requests: 1, cost_usd_nanos: 0, unpriced_requests: 1 },
+    ]);
+    expect(upgraded.sqlite.prepare('SELECT conversation_id, status, requests FROM usage_conversation_rollup ORDER BY status').all()).toEqual([
+      { conversation_id: '', status: 'completed', requests: 1 },
+      { conversation_id: '', status: 'failed', requests: 1 },
+    ]);
+    upgraded.close();
+  });
+});

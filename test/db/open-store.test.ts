@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, findMigrationsFolder, openStore } from '../../src/main/core/db/open-database';
-import { RequestLedger } from '../../src/main/core/ledger/request-ledger';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -50,17 +49,17 @@ describe('openStore', () => {
          VALUES ('r1', 'c1', 'openai', 'openai', 'gpt-4o', 'completed', 1, 1200, 300, 'provider', 6000000, ?)`,
       )
       .run(now);
+    old.sqlite.prepare(`INSERT INTO settings (key, value_json) VALUES ('timeZone', '"UTC"')`).run();
     old.close();
 
     const upgraded = openStore({ file });
-    new RequestLedger(upgraded.sqlite, () => 'UTC').rebuildRollupIfMissing();
     expect(upgraded.schemaVersion).toBe(journal.entries.length);
     expect(upgraded.sqlite.prepare('SELECT title FROM conversations').all()).toEqual([{ title: 'Trip to Lisbon ✈️' }]);
     expect(upgraded.sqlite.prepare('SELECT content FROM messages').all()).toEqual([{ content: 'Hello' }]);
     expect(
       upgraded.sqlite.prepare('SELECT id, input_tokens, output_tokens, cost_usd_nanos, billed_currency FROM requests').all(),
     ).toEqual([{ id: 'r1', input_tokens: 1200, output_tokens: 300, cost_usd_nanos: 6000000, billed_currency: 'USD' }]);
-    // Rollup tables added later are filled from the ledger that was already there (at start-up).
+    // Rollup tables added later are filled from the ledger that was already there (by a migration).
     expect(upgraded.sqlite.prepare('SELECT day, requests, cost_usd_nanos FROM usage_daily_rollup').all()).toEqual([
       { day: '2026-01-15', requests: 1, cost_usd_nanos: 6000000 },
     ]);

@@ -91,7 +91,6 @@ export function createCore(options: CoreOptions): Core {
     emit: (event) => events.emit(event),
     ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
   });
-  ledger.rebuildRollupIfMissing();
   const recovery = recoverInterrupted(ledger, overrides, clock());
 
   let closed = false;

@@ -9,6 +9,7 @@ import { refuseForeignDatabase } from './foreign-database';
 import { checkIntegrityAtStartup } from './integrity-check';
 import { appliedMigrations, checkMigrationIdentity } from './migration-identity';
 import * as schema from './schema';
+import { registerSqlFunctions } from './sql-functions';
 import { describeStorageFailure } from './storage-errors';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema>;
@@ -60,6 +61,7 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.pragma('foreign_keys = ON');
     const db = drizzle(sqlite, { schema });
     checkMigrationIdentity(sqlite, migrationsFolder, options.file);
+    registerSqlFunctions(sqlite);
     if (!options.readonly) migrate(db, { migrationsFolder });
     return {
       sqlite,

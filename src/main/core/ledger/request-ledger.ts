@@ -159,8 +159,4 @@ export class RequestLedger {
     this.rollup.rebuild(this.timeZone());
   }
 
-  /** At start-up: fills rollup tables that a migration added empty beside existing rows. */
-  rebuildRollupIfMissing(): boolean {
-    return this.rollup.rebuildIfMissing(this.timeZone());
-  }
 }

@@ -83,21 +83,6 @@ export class UsageRollup {
   }
 
   /**
-   * A rollup table added by a later migration starts empty beside a ledger that has rows: then
-   * both are rebuilt once, at start-up. Returns whether it rebuilt.
-   */
-  rebuildIfMissing(timeZone: string): boolean {
-    const missing = this.sqlite
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM requests WHERE ${FINAL_ROWS})
-           AND (NOT EXISTS (SELECT 1 FROM usage_daily_rollup) OR NOT EXISTS (SELECT 1 FROM usage_conversation_rollup)) AS missing`,
-      )
-      .get() as { missing: number };
-    if (missing.missing === 1) this.rebuild(timeZone);
-    return missing.missing === 1;
-  }
-
-  /**
    * Rebuilds both rollups from the ledger in one transaction, in SQL: the local days the ledger
    * spans are computed here (a few hundred zone look-ups), put in a temporary table, and SQLite
    * walks each day's index range of the ledger. No ledger row crosses into JavaScript.
