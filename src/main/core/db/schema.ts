@@ -219,3 +219,45 @@ export const usageConversationRollup = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.model, t.status] })],
 );
+
+/**
+ * The time zone the daily rollup's days are in (one row, id 1), written in the transaction that
+ * rebuilds it. Sums that mix the rollup with the ledger (the month's spend for caps) cut the
+ * ledger at this zone's midnights, whatever the time-zone setting says meanwhile.
+ */
+export const usageRollupZone = sqliteTable('usage_rollup_zone', {
+  id: integer('id').primaryKey(),
+  timeZone: text('time_zone').notNull(),
+});
+
+/**
+ * All-time sums per conversation ('' for requests outside any), kept with the other rollups in
+ * each finalize: the conversation breakdown reads its biggest spenders off the cost index instead
+ * of grouping every row of usage_conversation_rollup.
+ */
+export const usageConversationTotals = sqliteTable(
+  'usage_conversation_totals',
+  {
+    conversationId: text('conversation_id').primaryKey(),
+    ...rollupSums(),
+    refusedRequests: integer('refused_requests').notNull(),
+  },
+  (t) => [index('usage_conversation_totals_cost').on(sql`${t.costUsdNanos} DESC`, sql`${t.requests} DESC`, t.conversationId)],
+);
+
+/**
+ * A message's prompt tokens under one encoding (o200k_base, cl100k_base…), stored when the
+ * message is written (or first counted), so pre-flight of a long conversation adds stored counts
+ * instead of tokenizing every message again after a restart.
+ */
+export const messageTokenCounts = sqliteTable(
+  'message_token_counts',
+  {
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    encoding: text('encoding').notNull(),
+    tokens: integer('tokens').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.encoding] })],
+);
