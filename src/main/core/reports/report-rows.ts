@@ -37,7 +37,7 @@ export function reportRows(db: ReportDb, period: ResolvedPeriod, groupBy: Report
     return {
       fields,
       rows: () =>
-        conversationSums(db, period).map((c) => [
+        conversationSums(db, period).rows.map((c) => [
           c.conversationId === '' ? null : c.conversationId,
           conversationLabel(c.conversationId, c.title),
           ...sumCells(c.sums),
