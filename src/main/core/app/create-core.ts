@@ -14,6 +14,7 @@ import { callProvider } from '../providers/call-provider';
 import type { CallOptions } from '../providers/provider-types';
 import { EnvironmentSecretStore, type SecretStore } from '../secrets/secret-store';
 import { SettingsStore } from '../settings/settings-store';
+import { createStoredTokenCountCache } from '../tokens/stored-token-counts';
 import { createTokenCountCache } from '../tokens/token-count-cache';
 import type { AppInfo } from '../../../shared/contract/app-contract';
 import { EventBus } from './event-bus';
@@ -85,7 +86,7 @@ export function createCore(options: CoreOptions): Core {
     providerName: (id) => providerResolver.nameOf(id),
     callProvider,
     ...(options.callOptions ? { callOptions: options.callOptions } : {}),
-    tokenCache: createTokenCountCache(TOKEN_CACHE_ENTRIES),
+    tokenCache: createStoredTokenCountCache(store.sqlite, createTokenCountCache(TOKEN_CACHE_ENTRIES)),
     timeZone,
     clock,
     newId: options.newId ?? randomUUID,

@@ -4,7 +4,7 @@
  * (DESIGN.md, "Money"). Unknown is NULL, never 0: a NULL cost means "price unknown".
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
 
 export const providers = sqliteTable('providers', {
@@ -246,18 +246,17 @@ export const usageConversationTotals = sqliteTable(
 );
 
 /**
- * A message's prompt tokens under one encoding (o200k_base, cl100k_base…), stored when the
- * message is written (or first counted), so pre-flight of a long conversation adds stored counts
- * instead of tokenizing every message again after a restart.
+ * Token counts of message texts per encoding (o200k_base, cl100k_base…), keyed by the text's
+ * SHA-256, stored the first time pre-flight counts a text: after a restart, pre-flight of a long
+ * conversation adds stored counts instead of tokenizing every message again.
  */
-export const messageTokenCounts = sqliteTable(
-  'message_token_counts',
+export const tokenCounts = sqliteTable(
+  'token_counts',
   {
-    messageId: text('message_id')
-      .notNull()
-      .references(() => messages.id, { onDelete: 'cascade' }),
     encoding: text('encoding').notNull(),
+    textSha256: blob('text_sha256', { mode: 'buffer' }).notNull(),
     tokens: integer('tokens').notNull(),
+    exact: integer('exact', { mode: 'boolean' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.messageId, t.encoding] })],
+  (t) => [primaryKey({ columns: [t.encoding, t.textSha256] })],
 );
