@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/app/create-core';
 import { openStore, type Store } from '../../src/main/core/db/open-database';
 import { rollupTimeZone } from '../../src/main/core/ledger/usage-rollup';
+import { ROLLUP_SUMS_SQL } from '../../src/main/core/reports/usage-sums';
 import { seededRandom } from '../helpers/seeded-random';
 import { migrationsUpTo } from '../helpers/migrations-up-to';
 import { useTempDir } from '../helpers/temp-dir';
@@ -156,5 +157,23 @@ describe('migrations of issue 17, each from the version before it, on a ledger w
     expect(errors('"hang up"')).toBe(0);
     expect(errors('"gateway"')).toBe(3);
     integrity();
+  });
+
+  it('0008: the all-time per-model breakdown reads the rollup’s covering model index, with the same sums as the ledger', () => {
+    const file = join(tempDir(), 'tallychat.sqlite');
+    ledgerAtVersion5(file).close();
+    stores.length = 0;
+    openAt(file, 8).close();
+    stores.length = 0;
+    const store = openAt(file, 9);
+    const sql = `SELECT model AS key, ${ROLLUP_SUMS_SQL} FROM usage_daily_rollup GROUP BY key ORDER BY key`;
+    const plan = (store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toBe('SCAN usage_daily_rollup USING COVERING INDEX usage_daily_rollup_model_sums');
+    const byModel = (store.sqlite.prepare(sql).all() as { key: string; cost: number; requests: number }[]).map((r) => [r.key, r.requests, r.cost]);
+    const ledger = store.sqlite
+      .prepare("SELECT model, COUNT(*), COALESCE(SUM(cost_usd_nanos), 0) FROM requests WHERE status NOT IN ('pending', 'streaming') GROUP BY model ORDER BY model")
+      .raw()
+      .all();
+    expect(byModel).toEqual(ledger);
   });
 });

@@ -172,6 +172,8 @@ describe.each(['Europe/Berlin', 'America/New_York'])('the daily rollup equals th
     const allTime = resolvePeriod({ kind: 'all' }, now, timeZone);
     const everything = { ...allTime, startMs: 0, endMs: Number.MAX_SAFE_INTEGER };
     expect(conversationSums(db, allTime)).toEqual(conversationSums(db, everything));
-    expect(conversationSums(db, allTime, 5)).toEqual({ rows: conversationSums(db, everything).rows.slice(0, 5), total: 24 });
+    const cost = usageReaderFor(db, allTime).totals().cost;
+    expect(conversationSums(db, allTime, 5)).toEqual({ rows: conversationSums(db, everything).rows.slice(0, 5), total: 24, cost });
+    expect(conversationSums(db, everything, 5).cost).toBe(cost);
   });
 });

@@ -201,7 +201,15 @@ export const usageDailyRollup = sqliteTable(
     status: text('status', { enum: REQUEST_STATUSES }).notNull(),
     ...rollupSums(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.providerId, t.model, t.status] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.providerId, t.model, t.status] }),
+    // Covering every sum, in model order: the all-time per-model breakdown reads this index alone,
+    // already grouped, instead of sorting the whole table.
+    index('usage_daily_rollup_model_sums').on(
+      t.model, t.status, t.requests, t.inputTokens, t.cachedInputTokens, t.cacheWriteTokens, t.outputTokens,
+      t.reasoningTokens, t.costUsdNanos, t.unpricedRequests, t.estimatedRequests,
+    ),
+  ],
 );
 
 /**

@@ -1,3 +1,4 @@
+import { nanodollars, type Nanodollars } from '../../../shared/money';
 import type { ReportDb } from './report-db';
 import type { ResolvedPeriod } from './report-period';
 import { FINAL_ROWS_SQL, LEDGER_SUMS_SQL, toSums, type SumsRow, type UsageSums } from './usage-sums';
@@ -13,13 +14,17 @@ export interface ConversationSums {
 }
 
 /**
- * Sums per conversation, biggest cost first; with a limit, the first `limit` of them and how many
- * there are. All time reads `usage_conversation_totals` (kept with each finalize, like the daily
+ * Sums per conversation, biggest cost first; with a limit, the first `limit` of them, how many
+ * there are and what they cost together. All time reads `usage_conversation_totals` (kept with each finalize, like the daily
  * rollup) in the order of its cost index, so the first page costs `limit` rows however many
  * conversations there are; a bounded period reads the ledger's indexed `started_at` range,
  * since the conversation rollups have no time in them.
  */
-export function conversationSums(db: ReportDb, period: ResolvedPeriod, limit?: number): { rows: ConversationSums[]; total: number } {
+export function conversationSums(
+  db: ReportDb,
+  period: ResolvedPeriod,
+  limit?: number,
+): { rows: ConversationSums[]; total: number; cost: Nanodollars } {
   const unbounded = period.startMs === null && period.endMs === null;
   const grouped = unbounded ? fromTotals() : fromLedger(period);
   const rows = db
@@ -29,11 +34,16 @@ export function conversationSums(db: ReportDb, period: ResolvedPeriod, limit?: n
     )
     .all({ startMs: period.startMs, endMs: period.endMs, ...(limit === undefined ? {} : { limit }) })
     .map(({ conversationId, title, models, ...row }) => ({ conversationId, title, models, sums: toSums(row) }));
-  const total =
-    limit === undefined || rows.length < limit
-      ? rows.length
-      : db.prepare<{ n: number }>(`SELECT COUNT(*) AS n FROM (${unbounded ? 'SELECT 1 FROM usage_conversation_totals' : grouped})`).get({ startMs: period.startMs, endMs: period.endMs })!.n;
-  return { rows, total };
+  if (limit === undefined || rows.length < limit) {
+    return { rows, total: rows.length, cost: nanodollars(rows.reduce((sum, row) => sum + row.sums.cost, 0)) };
+  }
+  // All time, the totals' cost index covers both: no table row is read.
+  const all = db
+    .prepare<{ n: number; cost: number }>(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(cost), 0) AS cost FROM (${unbounded ? 'SELECT cost_usd_nanos AS cost FROM usage_conversation_totals' : grouped})`,
+    )
+    .get({ startMs: period.startMs, endMs: period.endMs })!;
+  return { rows, total: all.n, cost: nanodollars(all.cost) };
 }
 
 /** The models each conversation used, in name order, from its rows of the conversation rollup (its primary key's order). */
