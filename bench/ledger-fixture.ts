@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameS
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { findMigrationsFolder, openStore } from '../src/main/core/db/open-database';
 import { RequestLedger } from '../src/main/core/ledger/request-ledger';
 import { monthRangeOf } from '../src/main/core/time/zoned-calendar';
@@ -56,15 +57,35 @@ function build(file: string): void {
       }
     }
   })();
+  fillVersion5Rollups(sqlite);
   store.close();
 }
 
 /**
- * A fresh copy of the cached base ledger (schema BASE_MIGRATIONS, rollups empty as a migration
- * would leave them), in a temp data folder the caller removes.
+ * Both rollups as version 5 kept them (its own rebuild cannot run here: today's writes tables
+ * version 5 did not have). Days are cut at UTC+1, close enough for timing: the first start after
+ * the upgrade rebuilds the rollups anyway, since their zone was not recorded.
+ */
+function fillVersion5Rollups(sqlite: Database.Database): void {
+  const sums = `COUNT(*), COALESCE(SUM(input_tokens), 0), COALESCE(SUM(cached_input_tokens), 0), COALESCE(SUM(cache_write_tokens), 0),
+    COALESCE(SUM(output_tokens), 0), COALESCE(SUM(reasoning_tokens), 0), COALESCE(SUM(cost_usd_nanos), 0),
+    SUM(CASE WHEN cost_usd_nanos IS NULL AND status != 'refused' THEN 1 ELSE 0 END), SUM(CASE WHEN usage_source = 'estimated' THEN 1 ELSE 0 END)`;
+  const columns = 'requests, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, cost_usd_nanos, unpriced_requests, estimated_requests';
+  sqlite.exec(`
+    INSERT INTO usage_conversation_rollup (conversation_id, model, status, ${columns})
+    SELECT COALESCE(conversation_id, ''), model, status, ${sums} FROM requests WHERE status NOT IN ('pending', 'streaming')
+    GROUP BY COALESCE(conversation_id, ''), model, status;
+    INSERT INTO usage_daily_rollup (day, provider_id, model, status, ${columns})
+    SELECT date((started_at + 3600000) / 1000, 'unixepoch'), provider_id, model, status, ${sums} FROM requests
+    WHERE status NOT IN ('pending', 'streaming') GROUP BY 1, 2, 3, 4;`);
+}
+
+/**
+ * A fresh copy of the cached base ledger (schema BASE_MIGRATIONS, with its rollups), in a temp
+ * data folder the caller removes.
  */
 export function copyOfBaseLedger(): { dataDir: string; file: string } {
-  return cachedCopy(`ledger-1m-v${BASE_MIGRATIONS}.sqlite`, build);
+  return cachedCopy(`ledger-1m-v${BASE_MIGRATIONS}-with-rollups.sqlite`, build);
 }
 
 function cachedCopy(name: string, build: (file: string) => void): { dataDir: string; file: string } {
