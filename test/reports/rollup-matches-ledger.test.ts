@@ -6,6 +6,7 @@ import { openStore, type Store } from '../../src/main/core/db/open-database';
 import { sumSpend } from '../../src/main/core/ledger/ledger-sums';
 import type { FinalStatus } from '../../src/main/core/ledger/ledger-types';
 import { RequestLedger } from '../../src/main/core/ledger/request-ledger';
+import { conversationSums } from '../../src/main/core/reports/conversation-sums';
 import { readOnlyView } from '../../src/main/core/reports/report-db';
 import { resolvePeriod, type ResolvedPeriod } from '../../src/main/core/reports/report-period';
 import { usageReaderFor, type CubeCell } from '../../src/main/core/reports/usage-readers';
@@ -44,7 +45,7 @@ function randomWorkload(ledger: RequestLedger, timeZone: string, seed: number, c
     const startedAt = i < edges.length ? edges[i]! : windowStart + Math.floor(random() * (windowEnd - windowStart));
     const input = {
       id: `w${i}`,
-      conversationId: null,
+      conversationId: i % 5 === 0 ? null : `c${i % 23}`,
       userMessageId: null,
       providerId: pick(PROVIDERS),
       providerKind: 'openai',
@@ -158,7 +159,21 @@ describe.each(['Europe/Berlin', 'America/New_York'])('the daily rollup equals th
     const { store, ledger } = seeded();
     const dump = () => store.sqlite.prepare('SELECT * FROM usage_daily_rollup ORDER BY day, provider_id, model, status').all();
     const kept = dump();
+    const conversations = () => store.sqlite.prepare('SELECT * FROM usage_conversation_totals ORDER BY conversation_id').all();
+    const keptConversations = conversations();
+    expect(keptConversations.length).toBe(24);
     ledger.rebuildRollup();
     expect(dump()).toEqual(kept);
+    expect(conversations()).toEqual(keptConversations);
+  });
+
+  it('the all-time conversation breakdown from the per-conversation totals equals the ledger’s, page and count', () => {
+    const { db } = seeded();
+    const allTime = resolvePeriod({ kind: 'all' }, now, timeZone);
+    const everything = { ...allTime, startMs: 0, endMs: Number.MAX_SAFE_INTEGER };
+    expect(conversationSums(db, allTime)).toEqual(conversationSums(db, everything));
+    const cost = usageReaderFor(db, allTime).totals().cost;
+    expect(conversationSums(db, allTime, 5)).toEqual({ rows: conversationSums(db, everything).rows.slice(0, 5), total: 24, cost });
+    expect(conversationSums(db, everything, 5).cost).toBe(cost);
   });
 });

@@ -3,16 +3,8 @@ import { describeStorageFailure } from '../core/db/storage-errors';
 import { appVersion } from './app-version';
 import { dataDirInArgs } from './data-dir-option';
 import { CliUsageError, EXIT, processIo, type CliCommand, type CliIo } from './cli-io';
-import { budgetCommand } from './commands/budget-command';
-import { chatCommand } from './commands/chat-command';
-import { doctorCommand } from './commands/doctor-command';
-import { pricesCommand } from './commands/prices-command';
-import { reportCommand } from './commands/report-command';
-import { uiCommand } from './commands/ui-command';
 
-const COMMANDS: CliCommand[] = [chatCommand, uiCommand, reportCommand, budgetCommand, pricesCommand, doctorCommand];
-
-function helpText(): string {
+function helpText(COMMANDS: readonly CliCommand[]): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
   return [
     'tallychat: chat with LLMs on your own API keys, and know what every message costs.',
@@ -32,13 +24,16 @@ function helpText(): string {
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(`${helpText()}\n`);
-    return first === undefined ? EXIT.usage : EXIT.ok;
-  }
   if (first === '--version' || first === '-v') {
     io.stdout(`${appVersion()}\n`);
     return EXIT.ok;
+  }
+  // Loaded only now: the commands pull in SQLite, the providers and the price catalog, which
+  // `--version` has no use for (the bundle keeps them in a chunk of their own).
+  const { COMMANDS } = await import('./cli-commands');
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(`${helpText(COMMANDS)}\n`);
+    return first === undefined ? EXIT.usage : EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) {

@@ -3,6 +3,7 @@ import type { FinishedRequest } from '../../../shared/contract/events';
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { Core } from '../../core/app/create-core';
 import { BudgetRefusal } from '../../core/chat/chat-service';
+import { describeStorageFailure } from '../../core/db/storage-errors';
 import { checkBaseUrl } from '../../core/provider-config/base-url-check';
 import { PROVIDER_DEFAULTS, isProviderKind } from '../../core/provider-config/provider-defaults';
 import { chatJson, failureJson, summaryLine } from '../chat-output';
@@ -63,7 +64,9 @@ export const chatCommand: CliCommand = {
         });
       } catch (error) {
         if (error instanceof CliUsageError) throw error;
-        const message = error instanceof Error ? error.message : String(error);
+        // A write that meets a full or read-only disk mid-chat names the ledger, as one at open does.
+        const described = describeStorageFailure(core.store.file, error);
+        const message = described instanceof Error ? described.message : String(described);
         if (values.json) io.stdout(`${JSON.stringify(failureJson(null, 'failed', message))}\n`);
         else io.stderr(`tallychat chat: ${message}\n`);
         return EXIT.failure;

@@ -21,6 +21,7 @@ import { deleteAllHistory } from '../settings-admin/delete-history';
 import { GeneralSettings } from '../settings-admin/general-settings';
 import { PriceSettings } from '../settings-admin/price-settings';
 import { SettingsStore } from '../settings/settings-store';
+import { createStoredTokenCountCache } from '../tokens/stored-token-counts';
 import { createTokenCountCache } from '../tokens/token-count-cache';
 import type { AppServices, Core, CoreOptions } from './core-types';
 import { EventBus } from './event-bus';
@@ -85,7 +86,7 @@ export function createCore(options: CoreOptions): Core {
     describeProvider: (id) => providerResolver.describe(id),
     callProvider,
     ...(options.callOptions ? { callOptions: options.callOptions } : {}),
-    tokenCache: createTokenCountCache(TOKEN_CACHE_ENTRIES),
+    tokenCache: createStoredTokenCountCache(store.sqlite, createTokenCountCache(TOKEN_CACHE_ENTRIES)),
     clock,
     newId,
     emit: (event) => events.emit(event),

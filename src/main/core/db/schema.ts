@@ -4,7 +4,7 @@
  * (DESIGN.md, "Money"). Unknown is NULL, never 0: a NULL cost means "price unknown".
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
 import { REQUEST_STATUSES } from '../../../shared/request-status';
 
@@ -195,7 +195,15 @@ export const usageDailyRollup = sqliteTable(
     status: text('status', { enum: REQUEST_STATUSES }).notNull(),
     ...rollupSums(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.providerId, t.model, t.status] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.providerId, t.model, t.status] }),
+    // Covering every sum, in model order: the all-time per-model breakdown reads this index alone,
+    // already grouped, instead of sorting the whole table.
+    index('usage_daily_rollup_model_sums').on(
+      t.model, t.status, t.requests, t.inputTokens, t.cachedInputTokens, t.cacheWriteTokens, t.outputTokens,
+      t.reasoningTokens, t.costUsdNanos, t.unpricedRequests, t.estimatedRequests,
+    ),
+  ],
 );
 
 /**
@@ -212,4 +220,45 @@ export const usageConversationRollup = sqliteTable(
     ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.model, t.status] })],
+);
+
+/**
+ * The time zone the daily rollup's days are in (one row, id 1), written in the transaction that
+ * rebuilds it. Sums that mix the rollup with the ledger (the month's spend for caps) cut the
+ * ledger at this zone's midnights, whatever the time-zone setting says meanwhile.
+ */
+export const usageRollupZone = sqliteTable('usage_rollup_zone', {
+  id: integer('id').primaryKey(),
+  timeZone: text('time_zone').notNull(),
+});
+
+/**
+ * All-time sums per conversation ('' for requests outside any), kept with the other rollups in
+ * each finalize: the conversation breakdown reads its biggest spenders off the cost index instead
+ * of grouping every row of usage_conversation_rollup.
+ */
+export const usageConversationTotals = sqliteTable(
+  'usage_conversation_totals',
+  {
+    conversationId: text('conversation_id').primaryKey(),
+    ...rollupSums(),
+    refusedRequests: integer('refused_requests').notNull(),
+  },
+  (t) => [index('usage_conversation_totals_cost').on(sql`${t.costUsdNanos} DESC`, sql`${t.requests} DESC`, t.conversationId)],
+);
+
+/**
+ * Token counts of message texts per encoding (o200k_base, cl100k_base…), keyed by the text's
+ * SHA-256, stored the first time pre-flight counts a text: after a restart, pre-flight of a long
+ * conversation adds stored counts instead of tokenizing every message again.
+ */
+export const tokenCounts = sqliteTable(
+  'token_counts',
+  {
+    encoding: text('encoding').notNull(),
+    textSha256: blob('text_sha256', { mode: 'buffer' }).notNull(),
+    tokens: integer('tokens').notNull(),
+    exact: integer('exact', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.encoding, t.textSha256] })],
 );

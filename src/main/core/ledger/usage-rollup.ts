@@ -48,15 +48,29 @@ const ADD_SUMS = `
   unpriced_requests = unpriced_requests + excluded.unpriced_requests,
   estimated_requests = estimated_requests + excluded.estimated_requests`;
 
+/** The zone the daily rollup's days are in; null while the rollup is empty and none was recorded. */
+export function rollupTimeZone(sqlite: Database.Database): string | null {
+  const row = sqlite.prepare('SELECT time_zone AS zone FROM usage_rollup_zone WHERE id = 1').get() as { zone: string } | undefined;
+  return row?.zone ?? null;
+}
+
+function recordRollupTimeZone(sqlite: Database.Database, timeZone: string): string {
+  sqlite.prepare('INSERT INTO usage_rollup_zone (id, time_zone) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone').run(timeZone);
+  return timeZone;
+}
+
 /**
  * Keeps the rollups equal to the ledger's sums: `usage_daily_rollup` per local day × provider ×
- * model × status, and `usage_conversation_rollup` per conversation × model × status (all time).
- * `add` runs inside the transaction that finalizes (or refuses) a row; `rebuild` derives both
- * from the ledger again (on a time-zone change, or to repair them).
+ * model × status, and `usage_conversation_rollup` per conversation × model × status (all time), with
+ * `usage_conversation_totals` per conversation. `add` runs inside the transaction that finalizes
+ * (or refuses) a row, and files it under a day of the zone the rollup was built in (recorded in
+ * `usage_rollup_zone`), so the rollup never mixes zones; `rebuild` derives them all from the
+ * ledger again (on a time-zone change, or to repair them) and records its zone.
  */
 export class UsageRollup {
   private readonly upsert;
   private readonly upsertConversation;
+  private readonly upsertTotals;
   private readonly rowSums;
 
   constructor(private readonly sqlite: Database.Database) {
@@ -68,18 +82,27 @@ export class UsageRollup {
       INSERT INTO usage_conversation_rollup (conversation_id, model, status, ${SUM_COLUMNS})
       VALUES (@conversation_id, @model, @status, ${SUM_PARAMS})
       ON CONFLICT (conversation_id, model, status) DO UPDATE SET ${ADD_SUMS}`);
+    this.upsertTotals = sqlite.prepare(`
+      INSERT INTO usage_conversation_totals (conversation_id, ${SUM_COLUMNS}, refused_requests)
+      VALUES (@conversation_id, ${SUM_PARAMS}, @refused)
+      ON CONFLICT (conversation_id) DO UPDATE SET ${ADD_SUMS}, refused_requests = refused_requests + excluded.refused_requests`);
     this.rowSums = sqlite.prepare<[string]>(
       `SELECT started_at AS at, COALESCE(conversation_id, '') AS conversation_id, ${SUMS} FROM requests WHERE id = ?`,
     );
   }
 
-  /** Adds one finalized or refused ledger row to its day's sums. */
+  /**
+   * Adds one finalized or refused ledger row to its day's sums. `timeZone` counts only for the
+   * first row of an empty rollup (a new ledger, migration 0006 records the zone of a filled one),
+   * and is recorded then, so every later day is cut the same way.
+   */
   add(requestId: string, timeZone: string): void {
     const row = this.rowSums.get(requestId) as (RollupSums & { at: number | null }) | undefined;
     if (!row || row.at === null) throw new Error(`No ledger row ${requestId} to roll up`);
     const { at, ...sums } = row;
-    this.upsert.run({ ...sums, day: localDayKey(at, timeZone) });
+    this.upsert.run({ ...sums, day: localDayKey(at, rollupTimeZone(this.sqlite) ?? recordRollupTimeZone(this.sqlite, timeZone)) });
     this.upsertConversation.run(sums);
+    this.upsertTotals.run({ ...sums, refused: sums.status === 'refused' ? sums.requests : 0 });
   }
 
   /**
@@ -118,6 +141,15 @@ export class UsageRollup {
            FROM requests WHERE ${FINAL_ROWS} GROUP BY COALESCE(conversation_id, ''), model, status`,
         )
         .run();
+      this.sqlite.prepare('DELETE FROM usage_conversation_totals').run();
+      this.sqlite
+        .prepare(
+          `INSERT INTO usage_conversation_totals (conversation_id, ${SUM_COLUMNS}, refused_requests)
+           SELECT conversation_id, ${AGGREGATES.map(([column]) => `SUM(${column})`).join(', ')}, SUM(CASE WHEN status = 'refused' THEN requests ELSE 0 END)
+           FROM usage_conversation_rollup GROUP BY conversation_id`,
+        )
+        .run();
+      recordRollupTimeZone(this.sqlite, timeZone);
     })();
   }
 }

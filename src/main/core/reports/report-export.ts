@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Writable } from 'node:stream';
 import { SCREEN_EXPORT_MAX_ROWS, type ReportExport, type ReportGrouping } from '../../../shared/contract/spending-contract';
 import type { ReportDb } from './report-db';
 import type { ResolvedPeriod } from './report-period';
@@ -25,48 +24,46 @@ export function writeReport(db: ReportDb, request: ReportRequest, providerName: 
 }
 
 /**
- * Writes a report to a file, honouring the stream's backpressure: what the CLI's --output does,
- * and what the Electron shell calls after its save dialog. It waits for the disk in the middle
- * of its walk over the ledger, so `db` must be a connection of its own (openReadOnlyReportDb):
- * the app's connection would be busy, and refuse the chat's statements, until the walk ends.
+ * Writes a report to a file: what the CLI's --output does, and what the Electron shell calls
+ * after its save dialog. Text goes to the file descriptor directly (a stream's queue and promise
+ * per chunk cost more than the writes), and the walk gives the event loop a turn every few
+ * megabytes so the host stays responsive. It pauses in the middle of its walk over the ledger, so
+ * `db` must be a connection of its own (openReadOnlyReportDb): the app's connection would be
+ * busy, and refuse the chat's statements, until the walk ends.
  */
 export async function writeReportFile(db: ReportDb, request: ReportRequest, providerName: ProviderNames, path: string): Promise<number> {
   // A temporary file beside the target, renamed over it when complete: a failed export never
   // leaves a half-written file, and never truncates what was there before.
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const stream = createWriteStream(temporary, { encoding: 'utf8', flags: 'wx' });
-  let failure: Error | undefined;
-  stream.on('error', (error) => (failure = error));
+  const fd = openSync(temporary, 'wx');
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  let sinceTurn = 0;
   const sink: ReportSink = {
-    write: async (chunk) => {
-      if (failure) throw failure;
-      if (!stream.write(chunk)) await drained(stream);
+    write: (chunk) => {
+      writeSync(fd, chunk);
+      sinceTurn += chunk.length;
+      if (sinceTurn < YIELD_EVERY_CHARS) return;
+      sinceTurn = 0;
+      return new Promise<void>((resolve) => setImmediate(resolve));
     },
   };
   try {
     const rows = await writeReport(db, request, providerName, sink);
-    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    close();
     await rename(temporary, path);
     return rows;
   } catch (error) {
-    stream.destroy();
+    close();
     await rm(temporary, { force: true });
     throw error;
   }
 }
 
-function drained(stream: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
-      stream.off('drain', done);
-      stream.off('error', done);
-      if (error) reject(error);
-      else resolve();
-    };
-    stream.on('drain', done);
-    stream.on('error', done);
-  });
-}
+const YIELD_EVERY_CHARS = 8 * 1024 * 1024;
 
 export class ExportTooLargeError extends RangeError {}
 

@@ -1,4 +1,5 @@
 import type { ReportGrouping } from '../../../shared/contract/spending-contract';
+import { REQUEST_STATUSES } from '../db/schema';
 import { formatUsd } from '../../../shared/money';
 import { conversationLabel, conversationSums } from './conversation-sums';
 import type { ReportDb } from './report-db';
@@ -7,14 +8,18 @@ import type { ResolvedPeriod } from './report-period';
 import { usageReaderFor } from './usage-readers';
 import { FINAL_ROWS_SQL, pricedRequests, type UsageSums } from './usage-sums';
 import { csvLineSql, jsonObjectSql, plainCellSql } from './sql-cells';
+import { startedAtRanges } from './started-at-ranges';
 import { functionTimestampSql, zonedTimestampSql, type TimestampSql } from './sql-timestamps';
 
 /** A report's columns and a way to walk its rows (more than once, for the aligned table). */
 export interface ReportRows {
   fields: readonly FieldSpec[];
   rows(): Iterable<Cell[]>;
-  /** The rows already written as CSV lines (without CRLF) or JSON objects, when SQLite renders them. */
-  csvLines?(): Iterable<string>;
+  /**
+   * The rows already written by SQLite: CSV in blocks of many whole lines (each ending in CRLF),
+   * so a million-row export hands JavaScript a few hundred strings; JSON one object per row.
+   */
+  csvBlocks?(): Iterable<{ text: string; rows: number }>;
   jsonObjects?(): Iterable<string>;
 }
 
@@ -32,7 +37,7 @@ export function reportRows(db: ReportDb, period: ResolvedPeriod, groupBy: Report
     return {
       fields,
       rows: () =>
-        conversationSums(db, period).map((c) => [
+        conversationSums(db, period).rows.map((c) => [
           c.conversationId === '' ? null : c.conversationId,
           conversationLabel(c.conversationId, c.title),
           ...sumCells(c.sums),
@@ -83,24 +88,58 @@ function requestRows(db: ReportDb, period: ResolvedPeriod, names: ProviderNames)
     return `WHEN @providerId${i} THEN @providerName${i}`;
   });
   const providerNameSql = nameCases.length ? `CASE r.provider_id ${nameCases.join(' ')} END` : 'r.provider_id';
-  const columns = REQUEST_FIELDS.map((f) => ({ ...f, sql: f.sql === PROVIDER_NAME_SQL ? providerNameSql : f.sql }));
+  const known: Record<string, readonly string[]> = {
+    ...KNOWN_TEXTS,
+    provider_id: providerIds.map(({ id }) => id),
+    provider: providerIds.map(({ id }) => names(id)),
+    // The rollup's models: a hint only (a model missing here is still written exactly, just slower).
+    model: db.prepare<{ model: string }>(`SELECT DISTINCT model FROM usage_daily_rollup LIMIT ${MAX_KNOWN_MODELS}`).all().map((r) => r.model),
+  };
+  const columns = REQUEST_FIELDS.map((f) => ({
+    ...f,
+    sql: f.sql === PROVIDER_NAME_SQL ? providerNameSql : f.sql,
+    ...(known[f.name] ? { known: known[f.name] } : {}),
+  }));
   const timestamp = timestampSqlFor(db, period);
   Object.assign(params, timestamp.params);
-  const select = (what: string) =>
-    db.prepareRaw(
-      `SELECT ${what} FROM requests r LEFT JOIN conversations c ON c.id = r.conversation_id
-       WHERE ${whereSql} ORDER BY r.started_at, r.rowid`,
-    );
+  const from = `FROM requests r LEFT JOIN conversations c ON c.id = r.conversation_id WHERE ${whereSql}`;
+  const select = (what: string) => db.prepareRaw(`SELECT ${what} ${from} ORDER BY r.started_at, r.rowid`);
   const strings = function* (what: string): Iterable<string> {
     for (const row of select(what).iterate(params)) yield row[0] as string;
+  };
+  const csvBlocks = function* (): Iterable<{ text: string; rows: number }> {
+    // string_agg's ORDER BY keeps the rows in ledger order within a block; blocks follow in order.
+    const block = db.prepare<{ text: string | null; rows: number }>(
+      `SELECT string_agg(${csvLineSql(columns, timestamp.sql)} || char(13, 10), '' ORDER BY r.started_at, r.rowid) AS text, COUNT(*) AS rows
+       ${from} AND r.started_at >= @blockFrom AND r.started_at < @blockTo`,
+    );
+    for (const range of startedAtRanges(db, period.startMs, period.endMs, CSV_BLOCK_ROWS)) {
+      const { text, rows } = block.get({ ...params, blockFrom: range.fromMs, blockTo: range.toMs })!;
+      if (text !== null) yield { text, rows };
+    }
   };
   return {
     fields: REQUEST_FIELDS,
     rows: () => select(columns.map((c) => plainCellSql(c.sql, c.kind, timestamp.sql)).join(', ')).iterate(params) as Iterable<Cell[]>,
-    csvLines: () => strings(csvLineSql(columns, timestamp.sql)),
+    csvBlocks,
     jsonObjects: () => strings(jsonObjectSql(columns, timestamp.sql)),
   };
 }
+
+/** Values these text columns mostly hold, which the CSV renders without testing them (sql-cells.ts). */
+const KNOWN_TEXTS: Record<string, readonly string[]> = {
+  status: REQUEST_STATUSES,
+  usage_source: ['reported', 'estimated'],
+  finish_reason: ['stop', 'length', 'end_turn', 'max_tokens', 'tool_calls', 'stop_sequence', 'content_filter', 'STOP', 'MAX_TOKENS'],
+  cancel_reason: ['user', 'budget', 'shutdown'],
+};
+const MAX_KNOWN_MODELS = 64;
+
+/**
+ * Rows per CSV block: about 250 KB of text. Bigger blocks are no faster and their strings land in
+ * V8's large-object space, which a million-row export grows by tens of megabytes before a full GC.
+ */
+const CSV_BLOCK_ROWS = 1024;
 
 /** Rows finish after they start: the fast timestamp window reaches this far past the last start. */
 const FINISH_MARGIN_MS = 2 * 86_400_000;

@@ -1,6 +1,6 @@
 import { formatUsd, nanodollars, parseUsd } from '../../../shared/money';
 import { escapeControlCharacters } from '../text/control-characters';
-import { CRLF, csvHeader, csvLine, UTF8_BOM } from './csv-format';
+import { csvHeader, csvLine, UTF8_BOM } from './csv-format';
 import type { Cell, FieldSpec } from './report-fields';
 import type { ReportRows } from './report-rows';
 
@@ -43,10 +43,16 @@ export function* reportChunks(report: ReportRows, format: ReportFormat, options:
 
 function* csvText(report: ReportRows, bom: boolean, counter: { rows: number }): Iterable<string> {
   yield (bom ? UTF8_BOM : '') + csvHeader(report.fields);
-  const lines = report.csvLines?.() ?? map(report.rows(), (cells) => csvLine(cells, report.fields).slice(0, -CRLF.length));
-  for (const line of lines) {
+  if (report.csvBlocks) {
+    for (const block of report.csvBlocks()) {
+      counter.rows += block.rows;
+      yield block.text;
+    }
+    return;
+  }
+  for (const cells of report.rows()) {
     counter.rows++;
-    yield line + CRLF;
+    yield csvLine(cells, report.fields);
   }
 }
 

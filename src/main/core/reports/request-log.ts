@@ -1,6 +1,7 @@
 import type { LogCursor, RequestLogFilter, RequestLogPage, RequestLogRow } from '../../../shared/contract/spending-contract';
 import type { ReportDb } from './report-db';
 import type { ResolvedPeriod } from './report-period';
+import { textSearchSql } from './request-log-search';
 
 const DEFAULT_LOG_PAGE = 100;
 
@@ -39,17 +40,8 @@ export function requestLogPage(
   if (filter.conversationId !== undefined) add('r.conversation_id = @conversationId', { conversationId: filter.conversationId });
   const text = filter.text?.trim();
   if (text) {
-    // Titles and provider names are matched once, up front, so each ledger row is tested
-    // against id sets rather than joined to its conversation.
-    add(
-      `(r.conversation_id IN (SELECT id FROM conversations WHERE title LIKE @pattern ESCAPE '\\')
-        OR r.provider_id IN (SELECT value FROM json_each(@providerIds))
-        OR r.model LIKE @pattern ESCAPE '\\' OR r.id LIKE @pattern ESCAPE '\\' OR r.error LIKE @pattern ESCAPE '\\')`,
-      {
-        pattern: `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
-        providerIds: JSON.stringify(matchingProviderIds(db, text, options.providerName)),
-      },
-    );
+    const search = textSearchSql(db, text, options.providerName);
+    add(search.sql, search.params);
   }
   const rows = db
     .prepare<LogRowSql>(
@@ -73,14 +65,4 @@ export function requestLogPage(
   );
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > limit && last ? { startedAt: last.startedAt, id: last.id } : null };
-}
-
-/** Provider names live outside SQL (configured, ad hoc, or a kind's default): match them here. */
-function matchingProviderIds(db: ReportDb, text: string, providerName: (id: string) => string): string[] {
-  const needle = text.toLowerCase();
-  return db
-    .prepare<{ id: string }>('SELECT DISTINCT provider_id AS id FROM usage_daily_rollup UNION SELECT id FROM providers')
-    .all()
-    .map((row) => row.id)
-    .filter((id) => providerName(id).toLowerCase().includes(needle) || id.toLowerCase().includes(needle));
 }

@@ -66,12 +66,12 @@ function sumBy(cells: CubeCell[], keyOf: (cell: CubeCell) => string): [string, U
 
 /** The conversation table, read apart: it is the one breakdown the daily rollup cannot answer. */
 export function conversationBreakdown(db: ReportDb, period: ResolvedPeriod, limit: number): ConversationBreakdown {
-  const all = conversationSums(db, period);
-  const periodCost = usageReaderFor(db, period).totals().cost;
-  const rows: BreakdownRow[] = all
-    .slice(0, limit)
-    .map((c) => breakdownRow(c.conversationId, conversationLabel(c.conversationId, c.title), c.models, c.sums, periodCost));
-  return { rows, total: all.length };
+  const top = conversationSums(db, period, limit);
+  // Every final row of the period is in exactly one conversation group ('' for none): their costs add up to the period's.
+  const rows: BreakdownRow[] = top.rows.map((c) =>
+    breakdownRow(c.conversationId, conversationLabel(c.conversationId, c.title), c.models, c.sums, top.cost),
+  );
+  return { rows, total: top.total };
 }
 
 function periodView(period: ResolvedPeriod): PeriodView {

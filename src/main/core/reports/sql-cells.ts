@@ -1,3 +1,4 @@
+import { csvCell } from './csv-format';
 import type { CellKind } from './report-fields';
 import { functionTimestampSql, type TimestampSql } from './sql-timestamps';
 
@@ -10,9 +11,10 @@ import { functionTimestampSql, type TimestampSql } from './sql-timestamps';
 /** First characters that make a spreadsheet run a cell (= + - @ tab CR), as code points. */
 const FORMULA_START_CODES = [61, 43, 45, 64, 9, 13].join(', ');
 
-/** Exact dollars with 9 places from integer nano-dollars (formatUsd's digits). */
+/** Exact dollars with 9 places from integer nano-dollars (formatUsd's digits); SQLite's / and % truncate toward zero. */
 function usdSql(x: string): string {
-  return `printf('%s%d.%09d', CASE WHEN ${x} < 0 THEN '-' ELSE '' END, abs(${x}) / 1000000000, abs(${x}) % 1000000000)`;
+  return `CASE WHEN ${x} >= 0 THEN printf('%d.%09d', ${x} / 1000000000, ${x} % 1000000000)
+    ELSE printf('-%d.%09d', -(${x} / 1000000000), -(${x} % 1000000000)) END`;
 }
 
 /** The value as it is, with decimals and timestamps as text: the JSON and table cells. */
@@ -25,9 +27,20 @@ export function plainCellSql(x: string, kind: CellKind, timestamp: TimestampSql 
 /**
  * One RFC 4180 field, formula-guarded, as csvCell writes it ('' for NULL). Written for speed
  * (instr and unicode rather than GLOB): it runs for every text cell of a million-row export.
+ * `known` values a column mostly holds (statuses, models) skip the checks: each is compared and
+ * answered with csvCell's own rendering of it, and anything else takes the checks as before.
  */
-export function csvCellSql(x: string, kind: CellKind, timestamp?: TimestampSql): string {
-  if (kind !== 'text') return `COALESCE(${plainCellSql(x, kind, timestamp)} || '', '')`;
+export function csvCellSql(x: string, kind: CellKind, timestamp?: TimestampSql, known: readonly string[] = []): string {
+  if (kind !== 'text') return `CASE WHEN ${x} IS NULL THEN '' ELSE ${plainCellSql(x, kind, timestamp)} || '' END`;
+  const literals = known.filter((value) => !value.includes('\0'));
+  if (literals.length === 0) return guardedTextSql(x);
+  const answers = literals.map((value) => `WHEN ${sqlText(value)} THEN ${sqlText(csvCell(value, 'text'))}`);
+  return `CASE ${x} ${answers.join(' ')} ELSE ${guardedTextSql(x)} END`;
+}
+
+const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+function guardedTextSql(x: string): string {
   const formula = `unicode(${x}) IN (${FORMULA_START_CODES})`;
   const guarded = `CASE WHEN ${formula} THEN '''' || ${x} ELSE ${x} END`;
   return `CASE WHEN ${x} IS NULL THEN ''
@@ -38,8 +51,8 @@ export function csvCellSql(x: string, kind: CellKind, timestamp?: TimestampSql):
 }
 
 /** A whole CSV line (without its CRLF), built in one step (no cell is NULL for concat_ws to skip). */
-export function csvLineSql(columns: { sql: string; kind: CellKind }[], timestamp?: TimestampSql): string {
-  return `concat_ws(',', ${columns.map((c) => csvCellSql(c.sql, c.kind, timestamp)).join(', ')})`;
+export function csvLineSql(columns: { sql: string; kind: CellKind; known?: readonly string[] }[], timestamp?: TimestampSql): string {
+  return `concat_ws(',', ${columns.map((c) => csvCellSql(c.sql, c.kind, timestamp, c.known)).join(', ')})`;
 }
 
 /** A whole JSON object with the fields' names as keys (decimals as strings, unknown as null). */

@@ -1,6 +1,5 @@
+import { createRequire } from 'node:module';
 import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
-import cl100kBase from 'js-tiktoken/ranks/cl100k_base';
-import o200kBase from 'js-tiktoken/ranks/o200k_base';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -10,7 +9,16 @@ export interface EncodedCount {
   readonly exact: boolean;
 }
 
-const RANKS: Record<EncodingName, TiktokenBPE> = { o200k_base: o200kBase, cl100k_base: cl100kBase };
+/**
+ * The rank tables are loaded when an encoder is first built, not with this module: together they
+ * are about 14 MB of memory that a process which never counts tokens (a CLI report, an export)
+ * should not carry.
+ */
+const require = createRequire(import.meta.url);
+const RANKS: Record<EncodingName, () => TiktokenBPE> = {
+  o200k_base: () => require('js-tiktoken/ranks/o200k_base') as TiktokenBPE,
+  cl100k_base: () => require('js-tiktoken/ranks/cl100k_base') as TiktokenBPE,
+};
 
 /** Building an encoder decodes its whole rank table (o200k: about 0.5 s), so each is built once, on first use. */
 const encoders = new Map<EncodingName, Tiktoken>();
@@ -18,7 +26,7 @@ const encoders = new Map<EncodingName, Tiktoken>();
 function encoder(name: EncodingName): Tiktoken {
   let built = encoders.get(name);
   if (built === undefined) {
-    built = new Tiktoken(RANKS[name]);
+    built = new Tiktoken(RANKS[name]());
     encoders.set(name, built);
   }
   return built;

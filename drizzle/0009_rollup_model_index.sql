@@ -1,0 +1,1 @@
+CREATE INDEX `usage_daily_rollup_model_sums` ON `usage_daily_rollup` (`model`,`status`,`requests`,`input_tokens`,`cached_input_tokens`,`cache_write_tokens`,`output_tokens`,`reasoning_tokens`,`cost_usd_nanos`,`unpriced_requests`,`estimated_requests`);

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Bundles the CLI's TypeScript (src/main/cli/main.ts and the core it uses) into one ES module,
+// out/cli/tallychat/main.mjs, so `tallychat` starts without compiling anything. Packages stay
+// outside the bundle and load from node_modules. The bundle sits three folders below the project
+// root, as its sources do, so paths it computes from import.meta.url (package.json, drizzle/,
+// out/renderer/) resolve the same from either. Beside it, inputs.json lists every source file
+// with its size and mtime: bin/tallychat.mjs rebuilds when one of them changed.
+// Run by `npm install` (the `prepare` script) and, when the sources changed, by bin/tallychat.mjs.
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT_DIR = join(ROOT, 'out', 'cli', 'tallychat');
+
+export async function buildCli() {
+  mkdirSync(dirname(OUT_DIR), { recursive: true });
+  // Built into a folder of its own and renamed into place, so a CLI starting meanwhile never
+  // reads half a build; the commands are a chunk of their own, which `--version` never loads.
+  const partial = `${OUT_DIR}.${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { main: 'src/main/cli/main.ts' },
+    outdir: partial,
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    logLevel: 'error',
+  });
+  const inputs = Object.keys(result.metafile.inputs).map((file) => {
+    const stat = statSync(join(ROOT, file));
+    return { file, size: stat.size, mtimeMs: stat.mtimeMs };
+  });
+  writeFileSync(join(partial, 'inputs.json'), JSON.stringify(inputs));
+  const previous = `${OUT_DIR}.old.${process.pid}`;
+  if (existsSync(OUT_DIR)) renameSync(OUT_DIR, previous);
+  renameSync(partial, OUT_DIR);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
