@@ -6,6 +6,11 @@ import { ChatService } from '../chat/chat-service';
 import { recoverInterrupted } from '../chat/recover-interrupted';
 import { ConversationStore } from '../conversations/conversation-store';
 import { databaseFile } from '../db/default-data-dir';
+import { DeviceIdentityStore } from '../devices/device-identity';
+import { DeviceLedger } from '../devices/device-ledger';
+import { DeviceRegistry } from '../devices/device-registry';
+import { DeviceSyncService } from '../devices/device-sync';
+import { scheduleDeviceSync } from '../devices/sync-schedule';
 import { openStore } from '../db/open-database';
 import { RequestLedger } from '../ledger/request-ledger';
 import { PriceOverrideStore } from '../price-overrides/price-override-store';
@@ -65,8 +70,17 @@ export function createCore(options: CoreOptions): Core {
     strictByDefault: () => settings.get('strictCapsByDefault'),
     clock,
   });
+  const devices = new DeviceSyncService({
+    settings,
+    identity: new DeviceIdentityStore(settings, newId),
+    ledger: new DeviceLedger(sqlite, timeZone),
+    registry: new DeviceRegistry(sqlite),
+    clock,
+    newId,
+  });
   const services: AppServices = {
     budgets,
+    devices,
     budgetSettings: new BudgetSettings({ budgets, providers, settings }),
     prices: new PriceSettings({ ledger, providers, overrides, timeZone, clock }),
     providerSettings: new ProviderSettings({ providers, resolver: providerResolver, secrets, listModels, clock, newId }),
@@ -93,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
   });
   ledger.rebuildRollupIfMissing();
   const recovery = recoverInterrupted(ledger, overrides, clock());
+  const syncSchedule = options.deviceSync === false ? undefined : scheduleDeviceSync(devices, events, options.deviceSync);
 
   let closed = false;
   const core: Omit<Core, 'dispatch'> = {
@@ -115,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       await chat.cancelAll('shutdown');
+      await syncSchedule?.stop();
       store.close();
     },
   };
