@@ -37,6 +37,8 @@ export interface CoreOptions {
   onInternalError?: (method: string, error: unknown) => void;
   /** When devices sync through the sync folder; false leaves every pass to explicit calls (tests). */
   deviceSync?: SyncTiming | false;
+  /** How many of its own segments a device keeps before folding them into one. */
+  compactAfterSegments?: number;
 }
 
 /**

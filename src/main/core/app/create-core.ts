@@ -77,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     registry: new DeviceRegistry(sqlite),
     clock,
     newId,
+    ...(options.compactAfterSegments !== undefined ? { compactAfterSegments: options.compactAfterSegments } : {}),
   });
   const services: AppServices = {
     budgets,

@@ -23,7 +23,9 @@ export async function compactOwnSegments(
   threshold = COMPACT_AFTER_SEGMENTS,
 ): Promise<{ folded: number }> {
   const folder = deviceFolder(syncFolder, self.id);
-  const names = (await readdir(folder)).filter(isSegmentFileName).sort();
+  const names = (await readdir(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error))))
+    .filter(isSegmentFileName)
+    .sort();
   if (names.length <= threshold) return { folded: 0 };
   const rows = new Map<string, SegmentRow>();
   const folded: string[] = [];
