@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Core } from '../../src/main/core/app/create-core';
+import type { SyncTiming } from '../../src/main/core/devices/sync-schedule';
 import type { FinalStatus } from '../../src/main/core/ledger/ledger-types';
 import { nanodollars } from '../../src/shared/money';
 import { frozenClock, sequentialIds, startTestCore, type TestClock, type TestCore } from '../helpers/test-core';
@@ -16,12 +16,19 @@ export interface TestDevice {
   replica: string;
 }
 
-/** A device: its own data folder and core, and its own replica of the shared sync folder. */
-export async function startDevice(index: number, name: string, replicaRoot: string, compactAfterSegments = 20): Promise<TestDevice> {
+/**
+ * A device: its own data folder and core, and its copy of the shared sync folder (its own replica
+ * when a fake sync engine stands between devices, or one folder they all see at once).
+ */
+export async function startDevice(
+  index: number,
+  name: string,
+  replica: string,
+  options: { compactAfterSegments?: number; deviceSync?: SyncTiming | false } = {},
+): Promise<TestDevice> {
   const clock = frozenClock(START);
-  const test = await startTestCore({ clock, newId: sequentialIds(index + 1), deviceSync: false, compactAfterSegments });
+  const test = await startTestCore({ clock, newId: sequentialIds(index + 1), deviceSync: false, ...options });
   test.core.settings.set('timeZone', 'UTC');
-  const replica = join(replicaRoot, `replica-${index}`);
   mkdirSync(replica, { recursive: true });
   await test.core.services.devices.setFolder(replica);
   const view = test.core.services.devices.rename(name);

@@ -35,7 +35,7 @@ async function runSchedule(seed: number, deviceCount: number): Promise<void> {
   const root = tempDir();
   const devices: TestDevice[] = [];
   for (let k = 0; k < deviceCount; k++) {
-    const device = await startDevice(k, ['MacBook', 'Desktop', 'Work laptop'][k]!, root, 3);
+    const device = await startDevice(k, ['MacBook', 'Desktop', 'Work laptop'][k]!, join(root, `replica-${k}`), { compactAfterSegments: 3 });
     running.push(device);
     devices.push(device);
     writeFutureSegment(device.replica);
