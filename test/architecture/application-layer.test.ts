@@ -24,6 +24,9 @@ const ROW_OWNERS = new Set([
   'src/main/core/ledger/usage-rollup.ts',
   'src/main/core/ledger/ledger-sums.ts',
   'src/main/core/reports/report-db.ts',
+  // Sync's side of the ledger (rows to export, rows imported) and the sync_devices table.
+  'src/main/core/devices/device-ledger.ts',
+  'src/main/core/devices/device-registry.ts',
 ]);
 
 describe('one application layer', () => {

@@ -24,10 +24,11 @@ export async function startDevice(
   index: number,
   name: string,
   replica: string,
-  options: { compactAfterSegments?: number; deviceSync?: SyncTiming | false } = {},
+  options: { compactAfterSegments?: number; deviceSync?: SyncTiming | false; startAt?: number } = {},
 ): Promise<TestDevice> {
-  const clock = frozenClock(START);
-  const test = await startTestCore({ clock, newId: sequentialIds(index + 1), deviceSync: false, ...options });
+  const { startAt = START, ...coreOptions } = options;
+  const clock = frozenClock(startAt);
+  const test = await startTestCore({ clock, newId: sequentialIds(index + 1), deviceSync: false, ...coreOptions });
   test.core.settings.set('timeZone', 'UTC');
   mkdirSync(replica, { recursive: true });
   await test.core.services.devices.setFolder(replica);

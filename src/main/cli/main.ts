@@ -2,12 +2,13 @@ import { appVersion } from './app-version';
 import { CliUsageError, EXIT, processIo, type CliCommand, type CliIo } from './cli-io';
 import { budgetCommand } from './commands/budget-command';
 import { chatCommand } from './commands/chat-command';
+import { devicesCommand } from './commands/devices-command';
 import { doctorCommand } from './commands/doctor-command';
 import { pricesCommand } from './commands/prices-command';
 import { reportCommand } from './commands/report-command';
 import { uiCommand } from './commands/ui-command';
 
-const COMMANDS: CliCommand[] = [chatCommand, uiCommand, reportCommand, budgetCommand, pricesCommand, doctorCommand];
+const COMMANDS: CliCommand[] = [chatCommand, uiCommand, reportCommand, budgetCommand, pricesCommand, devicesCommand, doctorCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
