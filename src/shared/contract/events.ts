@@ -1,4 +1,5 @@
 import type { CancelReason } from '../request-status';
+import type { SyncState } from './devices-contract';
 import type { TokenUsage, UsageSource } from '../usage';
 import type { RequestMeta } from './chat-contract';
 
@@ -69,6 +70,8 @@ export type TallychatEvent =
       capNanos: number;
       percentUsed: number;
     }
-  | { type: 'price.unknown'; providerId: string; model: string; message: string };
+  | { type: 'price.unknown'; providerId: string; model: string; message: string }
+  /** A sync pass ended: `added` rows of other devices now count here; `state` is the folder's status. */
+  | { type: 'devices.synced'; state: SyncState; added: number };
 
 export const EVENT_CHANNEL = 'tallychat:event';

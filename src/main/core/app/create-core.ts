@@ -78,6 +78,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     newId,
     ...(options.compactAfterSegments !== undefined ? { compactAfterSegments: options.compactAfterSegments } : {}),
+    emit: (event) => events.emit(event),
   });
   const services: AppServices = {
     budgets,

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import type { DevicesView, SyncStatusView } from '../../../shared/contract/devices-contract';
+import type { TallychatEvent } from '../../../shared/contract/events';
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DeviceIdentity, DeviceIdentityStore } from './device-identity';
@@ -8,7 +9,7 @@ import type { DeviceLedger } from './device-ledger';
 import type { DeviceRegistry } from './device-registry';
 import { DEFAULT_STALE_AFTER_MS, freshnessOf } from './freshness';
 import { compactOwnSegments, COMPACT_AFTER_SEGMENTS } from './segment-compactor';
-import { importOtherDevices, type SkippedFile } from './segment-importer';
+import { importOtherDevices, type ImportResult } from './segment-importer';
 import { writeHeartbeat, writeSegment } from './segment-writer';
 
 export type SyncStatus = SyncStatusView;
@@ -23,6 +24,8 @@ export interface DeviceSyncDeps {
   newId: () => string;
   staleAfterMs?: number;
   compactAfterSegments?: number;
+  /** Tells the hosts a pass ended, so the window reads caps and devices again. */
+  emit?: (event: TallychatEvent) => void;
 }
 
 /**
@@ -88,17 +91,19 @@ export class DeviceSyncService {
   private async runPasses(): Promise<SyncStatus> {
     do {
       this.again = false;
-      this.status = await this.pass();
+      const { status, added } = await this.pass();
+      this.status = status;
+      if (status.state !== 'off') this.deps.emit?.({ type: 'devices.synced', state: status.state, added });
     } while (this.again);
     return this.status;
   }
 
-  private async pass(): Promise<SyncStatus> {
+  private async pass(): Promise<{ status: SyncStatus; added: number }> {
     const folder = this.deps.settings.get('syncFolder');
-    if (folder === null) return { state: 'off', message: null, lastSyncAt: null, skipped: [] };
+    if (folder === null) return { status: { state: 'off', message: null, lastSyncAt: null, skipped: [] }, added: 0 };
     const previous = this.status.lastSyncAt;
     const unavailable = await whyUnavailable(folder);
-    if (unavailable) return { state: 'unavailable', message: unavailable, lastSyncAt: previous, skipped: [] };
+    if (unavailable) return { status: { state: 'unavailable', message: unavailable, lastSyncAt: previous, skipped: [] }, added: 0 };
     const self = this.deps.identity.current();
     const problems: string[] = [];
     try {
@@ -106,14 +111,15 @@ export class DeviceSyncService {
     } catch (error) {
       problems.push(`This device's rows could not be written to the sync folder (${describe(error)}); they stay here and go out on the next sync.`);
     }
-    let skipped: SkippedFile[] = [];
+    let imported: ImportResult = { added: 0, skipped: [] };
     try {
-      skipped = (await importOtherDevices(folder, self.id, this.deps.ledger, this.deps.registry, this.deps.clock())).skipped;
+      imported = await importOtherDevices(folder, self.id, this.deps.ledger, this.deps.registry, this.deps.clock());
     } catch (error) {
       problems.push(`Other devices' rows could not be read (${describe(error)}).`);
     }
-    if (problems.length > 0) return { state: 'failed', message: problems.join(' '), lastSyncAt: previous, skipped };
-    return { state: 'ok', message: null, lastSyncAt: this.deps.clock(), skipped };
+    const { added, skipped } = imported;
+    if (problems.length > 0) return { status: { state: 'failed', message: problems.join(' '), lastSyncAt: previous, skipped }, added };
+    return { status: { state: 'ok', message: null, lastSyncAt: this.deps.clock(), skipped }, added };
   }
 
   private async exportOwn(folder: string, self: DeviceIdentity): Promise<void> {
