@@ -74,14 +74,15 @@ describe('a sync folder that goes away', () => {
     running.push(device);
     const provider = await device.test.addProvider('openai');
     // Its own folder's name taken by a file: writing fails whoever runs the test (root ignores permissions).
-    mkdirSync(join(folder, 'tallychat', 'devices'), { recursive: true });
+    rmSync(join(folder, 'tallychat', 'devices', device.id), { recursive: true });
     writeFileSync(join(folder, 'tallychat', 'devices', device.id), 'not a folder');
 
     expect((await chat(device, provider, 'Hello')).status).toBe('completed');
     expect(await device.core.services.devices.sync()).toEqual({
       state: 'failed',
       message: "This device's rows could not be written to the sync folder (EEXIST); they stay here and go out on the next sync.",
-      lastSyncAt: null,
+      // The last pass that worked: the one when the folder was chosen.
+      lastSyncAt: START,
       skipped: [],
     });
     expect(unexported(device)).toBe(1);

@@ -50,8 +50,9 @@ async function setFolder(args: string[], io: CliIo): Promise<number> {
   });
   if (values.off === (positionals.length > 0) || positionals.length > 1) throw new CliUsageError('give one folder, or --off to stop syncing');
   return withCore(values['data-dir'], io, async (core) => {
+    let view: DevicesView;
     try {
-      await core.services.devices.setFolder(values.off ? null : positionals[0]!);
+      view = await core.services.devices.setFolder(values.off ? null : positionals[0]!);
     } catch (error) {
       throw asUsageError(error);
     }
@@ -59,9 +60,8 @@ async function setFolder(args: string[], io: CliIo): Promise<number> {
       io.stdout('Sync is off. Rows already imported from other devices stay counted.\n');
       return EXIT.ok;
     }
-    const status = await core.services.devices.sync();
-    io.stdout(`Syncing through ${positionals[0]}. ${status.message ?? 'Run `tallychat devices` on your other devices with the same folder.'}\n`);
-    return status.state === 'ok' ? EXIT.ok : EXIT.failure;
+    io.stdout(`Syncing through ${view.syncFolder}. ${view.sync.message ?? 'Choose the same folder on your other devices.'}\n`);
+    return view.sync.state === 'ok' ? EXIT.ok : EXIT.failure;
   });
 }
 

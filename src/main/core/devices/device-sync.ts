@@ -53,7 +53,10 @@ export class DeviceSyncService {
     };
   }
 
-  /** Chooses the shared folder (null turns sync off); it must be an existing folder, given in full. */
+  /**
+   * Chooses the shared folder (null turns sync off); it must be an existing folder, given in full.
+   * A new folder is synced at once, so the answer already says whether it works.
+   */
   async setFolder(folder: string | null): Promise<DevicesOverview> {
     if (folder !== null) {
       if (!isAbsolute(folder)) throw new AppError('invalid_request', `Give the sync folder as a full path, not "${folder}".`);
@@ -62,6 +65,7 @@ export class DeviceSyncService {
     }
     this.deps.settings.set('syncFolder', folder);
     this.status = { state: 'never', message: null, lastSyncAt: null, skipped: [] };
+    if (folder !== null) await this.sync();
     return this.overview();
   }
 
