@@ -42,7 +42,7 @@ const row = {
   priceSource: 'genai-prices@0.1.8',
   costUsdNanos: 6_500_000,
   billedCurrency: 'USD',
-  finishReason: 'stop',
+  finishReason: 'stop' as const,
   cancelReason: null,
 };
 const body: SegmentBody = { deviceId: DEVICE, deviceName: 'Desktop', segmentId: 's1', createdAt: START, rows: [row] };

@@ -95,7 +95,11 @@ export class DeviceSyncService {
   private async runPasses(): Promise<SyncStatus> {
     do {
       this.again = false;
-      const { status, added } = await this.pass();
+      const { status, added } = await this.pass().catch((error: unknown) => ({
+        // Whatever went wrong (the database closed under a pass at shutdown, a settings read) is a status too.
+        status: { state: 'failed' as const, message: `Sync stopped: ${describe(error)}.`, lastSyncAt: this.status.lastSyncAt, skipped: [] },
+        added: 0,
+      }));
       this.status = status;
       if (status.state !== 'off') this.deps.emit?.({ type: 'devices.synced', state: status.state, added });
     } while (this.again);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { RequestStatus } from '../../../shared/request-status';
+import { CANCEL_REASONS, type RequestStatus } from '../../../shared/request-status';
+import type { FinishReason } from '../providers/provider-types';
 
 /**
  * The file protocol between devices. A segment is one immutable JSON file of final ledger rows:
@@ -14,6 +15,7 @@ export const HEARTBEAT_FORMAT = 'tallychat.device';
 const count = z.number().int().nonnegative();
 const nanos = z.number().int().safe();
 const FINAL_STATUSES = ['completed', 'cancelled', 'failed', 'interrupted', 'refused'] as const satisfies readonly RequestStatus[];
+const FINISH_REASONS = ['stop', 'length', 'content-filter', 'tool-calls', 'other'] as const satisfies readonly FinishReason[];
 
 /** One final row as it travels. Open rows never do: another device cannot finish them. */
 export const segmentRowSchema = z
@@ -42,8 +44,8 @@ export const segmentRowSchema = z
     priceSource: z.string().nullable(),
     costUsdNanos: nanos.nullable(),
     billedCurrency: z.string().regex(/^[A-Z]{3}$/),
-    finishReason: z.string().nullable(),
-    cancelReason: z.string().nullable(),
+    finishReason: z.enum(FINISH_REASONS).nullable(),
+    cancelReason: z.enum(CANCEL_REASONS).nullable(),
   })
   .strict();
 export type SegmentRow = z.infer<typeof segmentRowSchema>;

@@ -10,6 +10,9 @@ export interface SyncTiming {
 
 export const DEFAULT_SYNC_TIMING: SyncTiming = { debounceMs: 2_000, periodMs: 60_000 };
 
+/** Closing waits this long for a running pass; a folder on a hung network drive must not hold up quitting. */
+const STOP_WAIT_MS = 2_000;
+
 /**
  * When to sync: once at start-up, a moment after each finalized answer (several answers in a row
  * make one segment), and periodically to import. The chat path only restarts a timer; the pass
@@ -32,7 +35,9 @@ export function scheduleDeviceSync(service: DeviceSyncService, events: EventBus,
       unsubscribe();
       if (debounce) clearTimeout(debounce);
       clearInterval(periodic);
-      await service.idle();
+      let waited: NodeJS.Timeout | undefined;
+      await Promise.race([service.idle(), new Promise<void>((resolve) => (waited = setTimeout(resolve, STOP_WAIT_MS)))]);
+      clearTimeout(waited);
     },
   };
 }
