@@ -149,3 +149,35 @@ describe('rows from another device', () => {
     expect(laptop.core.services.budgets.overview().spent).toBe(6_520_000);
   });
 });
+
+describe('reading the folder again', () => {
+  it('ignores a broken conflicted copy of a file that read cleanly, and brings other devices’ rows back after history is deleted', async () => {
+    const folder = join(tempDir(), 'Sync');
+    const laptop = await startDevice(0, 'MacBook', folder);
+    const desktop = await startDevice(1, 'Desktop', folder);
+    running.push(laptop, desktop);
+    openRow(laptop.core, { requestId: 'req-1', status: 'completed', cost: 6_500_000, inputTokens: 1000, outputTokens: 400 })();
+    await laptop.core.services.devices.sync();
+    const laptopFolder = join(folder, 'tallychat', 'devices', laptop.id);
+    const [segment] = readdirSync(laptopFolder).filter((name) => name.endsWith('.tcseg'));
+    const text = readFileSync(join(laptopFolder, segment!), 'utf8');
+    writeFileSync(join(laptopFolder, segment!.replace('.tcseg', ' (1).tcseg')), text.slice(0, 100));
+    writeFileSync(join(laptopFolder, 'seg-000000000000009-lost.sync-conflict-20261202-101500-ABCDEFG.tcseg'), text.slice(0, 100));
+
+    expect((await desktop.core.services.devices.sync()).skipped).toEqual([
+      {
+        deviceId: laptop.id,
+        file: 'seg-000000000000009-lost.sync-conflict-20261202-101500-ABCDEFG.tcseg',
+        reason: 'incomplete',
+        message: 'is not complete yet (it may still be arriving)',
+      },
+    ]);
+    expect(desktop.core.services.budgets.overview().spent).toBe(6_500_000);
+
+    expect(desktop.core.services.deleteAllHistory()).toMatchObject({ requests: 1 });
+    expect(desktop.core.services.budgets.overview().spent).toBe(0);
+    await desktop.core.services.devices.sync();
+    // The laptop's spend is still the laptop's: deleting this device's history does not erase it.
+    expect(desktop.core.services.budgets.overview().spent).toBe(6_500_000);
+  });
+});

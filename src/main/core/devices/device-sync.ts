@@ -9,7 +9,7 @@ import type { DeviceLedger } from './device-ledger';
 import type { DeviceRegistry } from './device-registry';
 import { DEFAULT_STALE_AFTER_MS, freshnessOf } from './freshness';
 import { compactOwnSegments, COMPACT_AFTER_SEGMENTS } from './segment-compactor';
-import { importOtherDevices, type ImportResult } from './segment-importer';
+import { ImportMemory, importOtherDevices, type ImportResult } from './segment-importer';
 import { writeHeartbeat, writeSegment } from './segment-writer';
 
 export type SyncStatus = SyncStatusView;
@@ -38,6 +38,7 @@ export class DeviceSyncService {
   private running: Promise<SyncStatus> | undefined;
   private again = false;
   private status: SyncStatus = { state: 'never', message: null, lastSyncAt: null, skipped: [] };
+  private readonly imported = new ImportMemory();
 
   constructor(private readonly deps: DeviceSyncDeps) {}
 
@@ -121,7 +122,7 @@ export class DeviceSyncService {
     }
     let imported: ImportResult = { added: 0, skipped: [] };
     try {
-      imported = await importOtherDevices(folder, self.id, this.deps.ledger, this.deps.registry, this.deps.clock());
+      imported = await importOtherDevices(folder, self.id, this.deps.ledger, this.deps.registry, this.deps.clock(), this.imported);
     } catch (error) {
       problems.push(`Other devices' rows could not be read (${describe(error)}).`);
     }
