@@ -181,3 +181,18 @@ describe('reading the folder again', () => {
     expect(desktop.core.services.budgets.overview().spent).toBe(6_500_000);
   });
 });
+
+describe('choosing another sync folder', () => {
+  it('writes this device’s whole history into the new folder', async () => {
+    const root = tempDir();
+    const laptop = await startDevice(0, 'MacBook', join(root, 'Dropbox'));
+    running.push(laptop);
+    openRow(laptop.core, { requestId: 'req-1', status: 'completed', cost: 1000, inputTokens: 10, outputTokens: 2 })();
+    await laptop.core.services.devices.sync();
+    mkdirSync(join(root, 'iCloud'));
+    await laptop.core.services.devices.setFolder(join(root, 'iCloud'));
+    const desktop = await startDevice(1, 'Desktop', join(root, 'iCloud'));
+    running.push(desktop);
+    expect(desktop.core.services.budgets.overview().spent).toBe(1000);
+  });
+});

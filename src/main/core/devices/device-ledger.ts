@@ -61,6 +61,11 @@ export class DeviceLedger {
     })();
   }
 
+  /** Another folder starts empty: every own final row goes out again, into it. */
+  forgetExports(): void {
+    this.sqlite.prepare('UPDATE requests SET exported_at = NULL WHERE origin_device_id IS NULL AND exported_at IS NOT NULL').run();
+  }
+
   exportedCount(): number {
     return (this.sqlite.prepare(`SELECT count(*) AS n FROM requests WHERE ${OWN_FINAL} AND exported_at IS NOT NULL`).get() as { n: number }).n;
   }

@@ -64,6 +64,7 @@ export class DeviceSyncService {
       const unavailable = await whyUnavailable(folder);
       if (unavailable) throw new AppError('invalid_request', unavailable);
     }
+    if (folder !== this.deps.settings.get('syncFolder')) this.deps.ledger.forgetExports();
     this.deps.settings.set('syncFolder', folder);
     this.status = { state: 'never', message: null, lastSyncAt: null, skipped: [] };
     if (folder !== null) await this.sync();
