@@ -27,6 +27,9 @@ const ROW_OWNERS = new Set([
   // These two read SQLite's own catalogue (sqlite_master, pragma results), before the schema is known.
   'src/main/core/db/foreign-database.ts',
   'src/main/core/db/integrity-check.ts',
+  // Sync's side of the ledger (rows to export, rows imported) and the sync_devices table.
+  'src/main/core/devices/device-ledger.ts',
+  'src/main/core/devices/device-registry.ts',
 ]);
 
 describe('one application layer', () => {

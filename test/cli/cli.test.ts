@@ -46,7 +46,8 @@ describe('tallychat CLI', () => {
     const h = captureIo();
     expect(await runCli(['--help'], h.io)).toBe(0);
     expect(h.out()).toContain('Usage: tallychat <command> [options]');
-    expect(h.out()).toMatch(/ {2}doctor {2}Open \(and migrate\) the database/);
+    expect(h.out()).toMatch(/ {2}doctor {3}Open \(and migrate\) the database/);
+    expect(h.out()).toMatch(/ {2}devices {2}Share one cap across your devices through a synced folder/);
   });
 
   it('an unknown command or flag exits 2 with a message', async () => {

@@ -22,10 +22,14 @@ export function frozenClock(startMs: number): TestClock {
   });
 }
 
-/** Ids in the shape of a UUID, numbered in the order they are asked for: a failing run repeats. */
-export function sequentialIds(): () => string {
+/**
+ * Ids in the shape of a UUID, numbered in the order they are asked for: a failing run repeats.
+ * Cores standing for different devices take different namespaces, as their random ids would differ.
+ */
+export function sequentialIds(namespace = 0): () => string {
   let next = 0;
-  return () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`;
+  const prefix = String(namespace).padStart(8, '0');
+  return () => `${prefix}-0000-4000-8000-${String(++next).padStart(12, '0')}`;
 }
 
 export interface TestCore {

@@ -18,5 +18,8 @@ export function openCliCore(
     appVersion: appVersion(),
     host: options.host ?? 'cli',
     secrets: options.secrets ?? new EnvironmentSecretStore(io.env),
+    // A one-shot command must not wait on a slow sync folder; `tallychat devices` syncs when asked,
+    // and the app or browser mode sharing this ledger exports its rows. Browser mode runs for long.
+    ...(options.host === 'web' ? {} : { deviceSync: false as const }),
   });
 }

@@ -17,18 +17,22 @@ export async function withCore<T>(dataDir: string | undefined, io: CliIo, run: (
 }
 
 /**
- * Runs a service call on what the user typed. When the service refuses it (a scope it cannot
- * apply to, a provider it does not know), that is the same refusal the window shows, told here
- * as a usage mistake in the CLI's lower-case style.
+ * A service refused what the user typed (a scope it cannot apply to, a provider it does not know):
+ * the same refusal the window shows, told as a usage mistake in the CLI's lower-case style.
  */
+export function asUsageError(error: unknown): unknown {
+  if (error instanceof AppError && (error.code === 'invalid_request' || error.code === 'not_found')) {
+    const text = error.message.replace(/\.$/, '');
+    return new CliUsageError(text.charAt(0).toLowerCase() + text.slice(1));
+  }
+  return error;
+}
+
+/** Runs a synchronous service call on what the user typed, its refusals told as usage mistakes. */
 export function refusalsAsUsage<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'invalid_request' || error.code === 'not_found')) {
-      const text = error.message.replace(/\.$/, '');
-      throw new CliUsageError(text.charAt(0).toLowerCase() + text.slice(1));
-    }
-    throw error;
+    throw asUsageError(error);
   }
 }

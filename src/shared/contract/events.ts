@@ -1,5 +1,6 @@
 import type { Citation } from '../citation';
 import type { CancelReason } from '../request-status';
+import type { SyncState } from './devices-contract';
 import type { TokenUsage, UsageSource } from '../usage';
 import type { RequestMeta } from './chat-contract';
 
@@ -74,6 +75,8 @@ export type TallychatEvent =
     }
   | { type: 'price.unknown'; providerId: string; model: string; message: string }
   /** The page's link to its host came back after a break: events may have been missed meanwhile. */
-  | { type: 'host.reconnected' };
+  | { type: 'host.reconnected' }
+  /** A sync pass ended: `added` rows of other devices now count here; `state` is the folder's status. */
+  | { type: 'devices.synced'; state: SyncState; added: number };
 
 export const EVENT_CHANNEL = 'tallychat:event';

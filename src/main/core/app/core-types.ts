@@ -4,6 +4,8 @@ import type { BudgetStore } from '../budgets/budget-store';
 import type { ChatService } from '../chat/chat-service';
 import type { RecoveryReport } from '../chat/recover-interrupted';
 import type { ConversationStore } from '../conversations/conversation-store';
+import type { DeviceSyncService } from '../devices/device-sync';
+import type { SyncTiming } from '../devices/sync-schedule';
 import type { Store } from '../db/open-database';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverrideStore } from '../price-overrides/price-override-store';
@@ -33,6 +35,10 @@ export interface CoreOptions {
   callOptions?: Partial<CallOptions>;
   checkpointIntervalMs?: number;
   onInternalError?: (method: string, error: unknown) => void;
+  /** When devices sync through the sync folder; false leaves every pass to explicit calls (tests). */
+  deviceSync?: SyncTiming | false;
+  /** How many of its own segments a device keeps before folding them into one. */
+  compactAfterSegments?: number;
 }
 
 /**
@@ -41,6 +47,8 @@ export interface CoreOptions {
  */
 export interface AppServices {
   budgets: BudgetService;
+  /** This device, the sync folder and the other devices' freshness (src/main/core/devices). */
+  devices: DeviceSyncService;
   budgetSettings: BudgetSettings;
   prices: PriceSettings;
   providerSettings: ProviderSettings;

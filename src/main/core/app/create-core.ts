@@ -6,6 +6,11 @@ import { ChatService } from '../chat/chat-service';
 import { recoverInterrupted } from '../chat/recover-interrupted';
 import { ConversationStore } from '../conversations/conversation-store';
 import { databaseFile } from '../db/default-data-dir';
+import { DeviceIdentityStore } from '../devices/device-identity';
+import { DeviceLedger } from '../devices/device-ledger';
+import { DeviceRegistry } from '../devices/device-registry';
+import { DeviceSyncService } from '../devices/device-sync';
+import { scheduleDeviceSync } from '../devices/sync-schedule';
 import { openStore } from '../db/open-database';
 import { RequestLedger } from '../ledger/request-ledger';
 import { PriceOverrideStore } from '../price-overrides/price-override-store';
@@ -66,8 +71,19 @@ export function createCore(options: CoreOptions): Core {
     strictByDefault: () => settings.get('strictCapsByDefault'),
     clock,
   });
+  const devices = new DeviceSyncService({
+    settings,
+    identity: new DeviceIdentityStore(settings, newId),
+    ledger: new DeviceLedger(sqlite, timeZone),
+    registry: new DeviceRegistry(sqlite),
+    clock,
+    newId,
+    ...(options.compactAfterSegments !== undefined ? { compactAfterSegments: options.compactAfterSegments } : {}),
+    emit: (event) => events.emit(event),
+  });
   const services: AppServices = {
     budgets,
+    devices,
     budgetSettings: new BudgetSettings({ budgets, providers, settings }),
     prices: new PriceSettings({ ledger, providers, overrides, timeZone, clock }),
     providerSettings: new ProviderSettings({ providers, resolver: providerResolver, secrets, listModels, clock, newId }),
@@ -93,6 +109,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
   });
   const recovery = recoverInterrupted(ledger, overrides, clock());
+  const syncSchedule = options.deviceSync === false ? undefined : scheduleDeviceSync(devices, events, options.deviceSync);
 
   let closed = false;
   const core: Omit<Core, 'dispatch'> = {
@@ -115,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       await chat.cancelAll('shutdown');
+      await syncSchedule?.stop();
       store.close();
     },
   };

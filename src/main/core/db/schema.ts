@@ -103,6 +103,10 @@ export const requests = sqliteTable(
     error: text('error'),
     /** The process streaming this row: recovery leaves rows of a live process (app, CLI, browser mode) alone. */
     ownerPid: integer('owner_pid'),
+    /** NULL for this device's own rows; the id of the device that made a row imported from the sync folder. */
+    originDeviceId: text('origin_device_id'),
+    /** When this device's own final row went into a segment of the sync folder; NULL until then. */
+    exportedAt: integer('exported_at'),
   },
   (t) => [
     // Covering the cost, so a month's spend (overall, per provider, per model) is read from the
@@ -112,6 +116,11 @@ export const requests = sqliteTable(
     index('requests_model_started_cost').on(t.model, t.startedAt, t.costUsdNanos),
     index('requests_conversation').on(t.conversationId),
     index('requests_open').on(t.status).where(sql`status IN ('pending', 'streaming')`),
+    // Own final rows not yet in a segment: what the next export writes.
+    index('requests_unexported')
+      .on(t.startedAt)
+      .where(sql`origin_device_id IS NULL AND exported_at IS NULL AND status NOT IN ('pending', 'streaming')`),
+    index('requests_origin_device').on(t.originDeviceId).where(sql`origin_device_id IS NOT NULL`),
   ],
 );
 
@@ -262,3 +271,18 @@ export const tokenCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.encoding, t.textSha256] })],
 );
+
+/**
+ * The other devices met in the sync folder: their name, and how fresh their data is here. Rows
+ * they made live in `requests` (origin_device_id); this only says when each was last seen.
+ */
+export const syncDevices = sqliteTable('sync_devices', {
+  deviceId: text('device_id').primaryKey(),
+  name: text('name').notNull(),
+  /** The device's own clock when it last wrote a file this device has read (heartbeat or segment). */
+  lastSeenAt: integer('last_seen_at'),
+  /** How many final rows the device says it has exported, from its latest heartbeat. */
+  announcedRows: integer('announced_rows').notNull().default(0),
+  /** This device's clock when it last read the device's folder. */
+  importedAt: integer('imported_at'),
+});

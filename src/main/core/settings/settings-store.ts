@@ -8,6 +8,11 @@ const SETTINGS = {
   /** Whether new caps cut a running answer off at the cap (DESIGN.md, "Budgets"). */
   strictCapsByDefault: z.boolean(),
   displayCurrency: z.object({ code: z.string().regex(/^[A-Z]{3}$/), usdRate: z.string(), asOf: z.string() }).nullable(),
+  /** This device's id in the sync folder, minted once (src/main/core/devices/device-identity.ts). */
+  deviceId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).nullable(),
+  deviceName: z.string().min(1).max(80).nullable(),
+  /** The folder inside the user's synced folder that devices share; null when sync is off. */
+  syncFolder: z.string().min(1).nullable(),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -17,6 +22,9 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   timeZone: systemTimeZone,
   strictCapsByDefault: () => false,
   displayCurrency: () => null,
+  deviceId: () => null,
+  deviceName: () => null,
+  syncFolder: () => null,
 };
 
 export class SettingsStore {

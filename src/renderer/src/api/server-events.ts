@@ -3,7 +3,7 @@ import type { TallychatEvent } from '../../../shared/contract/events';
 import { useLiveAnswers, type DeltaBatch } from '../chat/state/live-answers';
 import { useNotices } from '../chat/state/notices-store';
 import { useThread } from '../chat/state/thread-store';
-import { queryClient, spendMoved, threadQuery } from './server-state';
+import { queryClient, queryKeys, spendMoved, threadQuery } from './server-state';
 
 let pending = new Map<string, DeltaBatch>();
 let frame = 0;
@@ -45,6 +45,11 @@ function route(event: TallychatEvent): void {
       return;
     case 'price.unknown':
       useNotices.getState().show({ level: 'warning', message: event.message });
+      return;
+    case 'devices.synced':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.devices });
+      // Another device's rows arrived: the month's caps, Spending and estimates moved.
+      if (event.added > 0) spendMoved();
       return;
     case 'app.notice':
       useNotices.getState().show({ level: event.level, message: event.message });

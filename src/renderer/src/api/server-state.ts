@@ -21,6 +21,7 @@ export const queryKeys = {
   thread: ['thread'] as const,
   estimate: ['estimate'] as const,
   spending: ['spending'] as const,
+  devices: ['devices'] as const,
 };
 
 export const budgetOverviewQuery = () =>
@@ -59,6 +60,8 @@ export const spendingConversationsQuery = (period: PeriodRequest) =>
     queryKey: [...queryKeys.spending, 'conversations', period] as const,
     queryFn: () => call('spendingConversations', { period }),
   });
+
+export const devicesOverviewQuery = () => queryOptions({ queryKey: queryKeys.devices, queryFn: () => call('devicesOverview', {}) });
 
 /** What may have moved when money was spent: the month's caps, estimates, the dashboard, conversation totals. */
 export function spendMoved(): void {

@@ -5,6 +5,7 @@ import { budgetOverviewQuery, messageOf, queryClient, queryKeys } from '../api/s
 import { money } from '../money/display-money';
 import { formatMonth } from '../chat/format/format-meta';
 import { useNavigation } from '../stores/navigation-store';
+import { DeviceFreshness } from './DeviceFreshness';
 import './StatusStrip.css';
 
 interface Overview {
@@ -61,6 +62,7 @@ export function StatusStrip() {
         <button type="button" className="status-strip-link" onClick={() => useNavigation.getState().show('settings')}>
           Set a cap
         </button>
+        <DeviceFreshness />
       </div>
     );
   }
@@ -85,6 +87,7 @@ export function StatusStrip() {
         <span style={{ width: `${Math.min(100, overall.percentUsed)}%` }} />
       </span>
       <span className="status-strip-percent">{overall.percentUsed}%</span>
+      <DeviceFreshness />
     </div>
   );
 }

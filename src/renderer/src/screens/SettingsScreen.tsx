@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { BudgetsSection } from '../settings/BudgetsSection';
 import { DangerZone } from '../settings/DangerZone';
+import { DevicesSection } from '../settings/DevicesSection';
 import { DataSection } from '../settings/DataSection';
 import { GeneralSection } from '../settings/GeneralSection';
 import { PricesSection } from '../settings/PricesSection';
@@ -24,6 +25,7 @@ export function SettingsScreen() {
           <ProvidersSection />
           <PricesSection />
           <BudgetsSection />
+          <DevicesSection />
           <GeneralSection />
           <DataSection />
           <DangerZone />

@@ -2,6 +2,7 @@ const SECTIONS = [
   ['settings-providers', 'Providers'],
   ['settings-prices', 'Prices'],
   ['settings-budgets', 'Budgets'],
+  ['settings-devices', 'Devices'],
   ['settings-general', 'General'],
   ['settings-data', 'Data and about'],
   ['settings-danger', 'Danger zone'],

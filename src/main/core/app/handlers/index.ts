@@ -2,6 +2,7 @@ import type { HandlerTable } from '../../api/dispatcher';
 import { appHandlers } from './app-handlers';
 import { budgetHandlers } from './budget-handlers';
 import { chatHandlers } from './chat-handlers';
+import { devicesHandlers } from './devices-handlers';
 import type { CoreServices, HostFacts } from './handler-types';
 import { settingsHandlers } from './settings-handlers';
 import { spendingHandlers } from './spending-handlers';
@@ -14,5 +15,6 @@ export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable
     ...budgetHandlers(core),
     ...spendingHandlers(core),
     ...settingsHandlers(core),
+    ...devicesHandlers(core),
   };
 }
