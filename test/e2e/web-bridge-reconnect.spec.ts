@@ -41,8 +41,11 @@ test('a call while the server is down fails with a typed error within 5 s; the p
   expect(await providersCall(page)).toEqual(disconnected);
   expect(Date.now() - began).toBeLessThan(5_000);
 
-  // The same server comes back (same port and session, as a restart with --port would).
+  // The server comes back on the same port (a restart with --port). Its sessions are new, so the
+  // user opens its new one-time link (here from the same browser, as another tab would); the open
+  // page then reconnects by itself with the new session's cookie.
   restarted = await startWebServer({ core: harness.core, rendererDir: resolve(process.env.TALLYCHAT_RENDERER_DIR ?? 'out/renderer'), port, token });
+  expect((await page.context().request.get(restarted.signInUrl(), { maxRedirects: 0 })).status()).toBe(303);
   await expect.poll(async () => (await providersCall(page)).ok, { timeout: 10_000 }).toBe(true);
 
   // Later calls work and events flow again: an answer streams in and settles with its figures.

@@ -12,12 +12,12 @@ export interface EncodedCount {
 /**
  * The rank tables are loaded when an encoder is first built, not with this module: together they
  * are about 14 MB of memory that a process which never counts tokens (a CLI report, an export)
- * should not carry.
+ * should not carry. (Not named `require`: the Electron main bundle declares its own at the top level.)
  */
-const require = createRequire(import.meta.url);
+const requireRanks = createRequire(import.meta.url);
 const RANKS: Record<EncodingName, () => TiktokenBPE> = {
-  o200k_base: () => require('js-tiktoken/ranks/o200k_base') as TiktokenBPE,
-  cl100k_base: () => require('js-tiktoken/ranks/cl100k_base') as TiktokenBPE,
+  o200k_base: () => requireRanks('js-tiktoken/ranks/o200k_base') as TiktokenBPE,
+  cl100k_base: () => requireRanks('js-tiktoken/ranks/cl100k_base') as TiktokenBPE,
 };
 
 /** Building an encoder decodes its whole rank table (o200k: about 0.5 s), so each is built once, on first use. */
