@@ -21,3 +21,5 @@ process.on('message', (data) => {
 });
 process.parentPort = parentPort;
 process.send = undefined;
+// A utility process does not outlive the app: when main's end of the channel goes, so does it.
+process.on('disconnect', () => process.exit(0));

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import { strictApi } from './strict-api';
+import { toTest } from './test-channel';
 
 /** Gives the forked script `process.parentPort` in place of Node's `process.send`. */
 const PARENT_PORT = resolve(import.meta.dirname, '../parent-port.mjs');
@@ -45,6 +46,7 @@ class StandInUtilityProcess extends EventEmitter {
     living.add(this.child);
     this.child.once('spawn', () => {
       this.pid = this.child.pid;
+      if (this.pid !== undefined) toTest({ type: 'utility-spawned', pid: this.pid, serviceName: options.serviceName ?? 'Node Utility Process' });
       this.emit('spawn');
     });
     this.child.on('message', (message: unknown) => this.emit('message', message));
