@@ -20,6 +20,11 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
   const secretWaits = new Map<number, (answer: SecretAnswer) => void>();
   let nextSecretId = 1;
   const send = (message: FromCore) => port.postMessage(message);
+  // Let the last message leave before the process ends.
+  const sendThenExit = (message: FromCore, code: number) => {
+    send(message);
+    setImmediate(() => exit(code));
+  };
 
   function start(options: CoreStartOptions): void {
     const secrets = new RelayedSecretStore(options.secrets, (request) => {
@@ -39,8 +44,7 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
         onInternalError: (method, error) => console.error(`[tallychat core] ${method} failed`, error),
       });
     } catch (error) {
-      send({ kind: 'start-failed', message: error instanceof Error ? error.message : String(error) });
-      exit(1);
+      sendThenExit({ kind: 'start-failed', message: error instanceof Error ? error.message : String(error) }, 1);
       return;
     }
     core.events.subscribe((event) => send({ kind: 'event', event }));
@@ -48,13 +52,14 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
   }
 
   async function close(): Promise<void> {
+    let code = 0;
     try {
       await core?.close();
-    } finally {
-      send({ kind: 'closed' });
-      // Let the message leave before the process ends.
-      setImmediate(() => exit(0));
+    } catch (error) {
+      console.error('[tallychat core] closing failed', error);
+      code = 1;
     }
+    sendThenExit({ kind: 'closed' }, code);
   }
 
   port.on('message', ({ data }) => {
