@@ -37,6 +37,8 @@ const unreachable = (message: string): IpcResult<never> => ({ ok: false, error: 
  */
 export class CoreSupervisor {
   private child: CoreChild | undefined;
+  /** Between the child's fork and its `exit`: only then may it be posted to. */
+  private alive = false;
   private ready = false;
   private closing: Promise<void> | undefined;
   private gaveUp = false;
@@ -81,7 +83,7 @@ export class CoreSupervisor {
   /** Asks the core to finalize running answers (cancelled, shutdown) and close the ledger; resolves when it has ended. */
   close(): Promise<void> | undefined {
     const child = this.child;
-    if (!child) return undefined;
+    if (!child || !this.alive) return undefined;
     this.closing ??= new Promise((resolve) => {
       child.on('message', (message) => {
         if (message.kind === 'closed') resolve();
@@ -100,6 +102,7 @@ export class CoreSupervisor {
   private spawn(): void {
     const child = this.options.fork();
     this.child = child;
+    this.alive = true;
     this.ready = false;
     child.on('message', (message) => this.onMessage(child, message));
     child.on('exit', (code) => this.onExit(child, code));
@@ -132,7 +135,9 @@ export class CoreSupervisor {
         this.options.onEvent(message.event);
         return;
       case 'secret-request':
-        void answerSecretRequest(this.options.secrets, message.request).then((answer) => child.postMessage({ kind: 'secret-answer', id: message.id, answer }));
+        void answerSecretRequest(this.options.secrets, message.request).then((answer) => {
+          if (child === this.child && this.alive) child.postMessage({ kind: 'secret-answer', id: message.id, answer });
+        });
         return;
       case 'closed':
         return;
@@ -141,6 +146,7 @@ export class CoreSupervisor {
 
   private onExit(child: CoreChild, code: number): void {
     if (child !== this.child) return;
+    this.alive = false;
     this.ready = false;
     for (const answer of this.calls.values()) answer(unreachable('The Tallychat core stopped while answering this call; it is restarting. Try again.'));
     this.calls.clear();
