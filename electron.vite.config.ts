@@ -39,7 +39,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/electron/index.ts') } },
+      // The core runs in a utility process of its own (src/main/core-process): its own entry bundle.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/electron/index.ts'),
+          core: resolve(__dirname, 'src/main/core-process/core-process-entry.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -21,6 +21,14 @@ export interface LaunchOptions {
   mainBundle?: string;
 }
 
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 /** One IPC frame as it crossed between page and main, serialized for searching. */
 export interface IpcFrame {
   direction: 'invoke' | 'reply' | 'event';
@@ -44,6 +52,8 @@ export class DesktopApp {
   }
   private readonly pageGaps: string[] = [];
   readonly errorBoxes: string[] = [];
+  /** The utility processes main forked, in order, by their process ids. */
+  readonly utilityProcesses: { pid: number; serviceName: string }[] = [];
   readonly consoleErrors: string[] = [];
   /** Failures of the stand-in's Chromium half (loading a page, delivering an event). */
   readonly hostErrors: string[] = [];
@@ -114,6 +124,7 @@ export class DesktopApp {
   async dispose(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     await this.exited;
+    for (const { pid } of this.utilityProcesses) killIfAlive(pid);
     await this.context.close();
   }
 
@@ -161,6 +172,9 @@ export class DesktopApp {
         return;
       case 'error-box':
         this.errorBoxes.push(`${message.title}: ${message.content}`);
+        return;
+      case 'utility-spawned':
+        this.utilityProcesses.push({ pid: message.pid, serviceName: message.serviceName });
         return;
     }
   }

@@ -39,4 +39,6 @@ export type FromMain =
   | { type: 'window-state'; windowId: number; change: 'show' | 'focus' | 'restore' | 'destroyed' }
   | { type: 'send'; windowId: number; channel: string; args: unknown[] }
   | { type: 'open-external'; url: string }
-  | { type: 'error-box'; title: string; content: string };
+  | { type: 'error-box'; title: string; content: string }
+  /** A utility process main forked has started (the test may end it, as a crash would). */
+  | { type: 'utility-spawned'; pid: number; serviceName: string };

@@ -1,21 +1,21 @@
 /**
- * The Electron host: the only code that imports 'electron' at run time. It opens the core on the
- * user's data folder, binds the IPC contract and forwards core events to the window; everything
- * it configures is in small modules typed against Electron and tested at their boundary.
+ * The Electron host: the only code that imports 'electron' at run time. It keeps the window, the
+ * security settings, dialogs and safeStorage; the core runs in a utility process of its own
+ * (src/main/core-process), so a slow export or a crash there never stalls or takes down the
+ * window. Main relays the IPC contract to it and forwards its events to the window.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, safeStorage, session, shell, utilityProcess } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/contract';
-import { createCore, type Core } from '../core/app/create-core';
-import { warmUpEncoder } from '../core/tokens/encodings';
+import { CoreSupervisor } from '../core-process/core-supervisor';
 import { bindIpc } from './ipc-bridge';
 import { findElectronNativeBinding } from './native-binding';
 import { closeBeforeQuit } from './quit-after-close';
 import { openDesktopSecretStore } from './secret-store-wiring';
 import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
 
-let core: Core | undefined;
+let core: CoreSupervisor | undefined;
 /** Long enough for the first paint to settle; short enough to beat a first typed message. */
 const TOKENIZER_WARM_UP_DELAY_MS = 1500;
 let mainWindow: BrowserWindow | undefined;
@@ -61,25 +61,24 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   // After 'ready': before it, safeStorage reports no keychain.
   const secrets = await openDesktopSecretStore(safeStorage, dataDir);
-  core = createCore({
-    dataDir,
-    appVersion: app.getVersion(),
-    host: 'electron',
+  core = new CoreSupervisor({
+    fork: () => utilityProcess.fork(join(__dirname, 'core.js'), [], { serviceName: 'Tallychat core', stdio: 'inherit' }),
+    start: { dataDir, appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) },
     secrets,
-    ...(nativeBinding ? { nativeBinding } : {}),
-    onInternalError: (method, error) => console.error(`[tallychat] ${method} failed`, error),
+    onEvent: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+    report: (message) => console.error(`[tallychat] ${message}`),
   });
+  await core.start();
   lockDownSession(session.defaultSession, isAppUrl);
   bindIpc(ipcMain, core.dispatch, (event) => {
     const frameUrl = event.senderFrame?.url ?? '';
     return mainWindow !== undefined && event.sender === mainWindow.webContents && isAppUrl(frameUrl);
   });
-  core.events.subscribe((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
   mainWindow = createWindow();
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
-  mainWindow.once('ready-to-show', () => setTimeout(() => warmUpEncoder(), TOKENIZER_WARM_UP_DELAY_MS));
+  mainWindow.once('ready-to-show', () => setTimeout(() => core?.warmUp(), TOKENIZER_WARM_UP_DELAY_MS));
 }
 
 if (!app.requestSingleInstanceLock()) {

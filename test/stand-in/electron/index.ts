@@ -15,6 +15,7 @@ import { createSafeStorage } from './safe-storage';
 import { createSession } from './session';
 import { strictApi } from './strict-api';
 import { answerQuestions, toTest } from './test-channel';
+import { createUtilityProcess } from './utility-process';
 import { WindowList } from './window-list';
 
 const require = createRequire(import.meta.url);
@@ -60,4 +61,6 @@ export const dialog = strictApi('Dialog', {
 answerQuestions('window-open', ({ windowId, ...details }) => windowById(windowId)?.webContents.decideWindowOpen(details) ?? { action: 'deny' });
 answerQuestions('will-navigate', ({ windowId, url }) => windowById(windowId)?.webContents.decideNavigation(url) ?? { prevented: true });
 
-export default strictApi('electron', { app, ipcMain, session, safeStorage, BrowserWindow, shell, dialog });
+export const utilityProcess = createUtilityProcess(() => appImpl.isReady());
+
+export default strictApi('electron', { app, ipcMain, session, safeStorage, BrowserWindow, shell, dialog, utilityProcess });
