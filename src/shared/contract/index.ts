@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app-contract';
 import { budgetContract } from './budget-contract';
 import { chatContract } from './chat-contract';
+import { priceDataContract } from './price-data-contract';
 import { settingsContract } from './settings-contract';
 import { spendingContract } from './spending-contract';
 import type { TallychatEvent } from './events';
@@ -14,6 +15,7 @@ export const contract = {
   ...budgetContract,
   ...spendingContract,
   ...settingsContract,
+  ...priceDataContract,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import type { ReportDb } from '../reports/report-db';
 import type { SecretStore } from '../secrets/secret-store';
 import type { BudgetSettings } from '../settings-admin/budget-settings';
 import type { GeneralSettings } from '../settings-admin/general-settings';
+import type { PriceDataUpdates } from '../settings-admin/price-data-updates';
 import type { PriceSettings } from '../settings-admin/price-settings';
 import type { SettingsStore } from '../settings/settings-store';
 import type { HistoryDeletedView } from '../../../shared/contract/settings-contract';
@@ -43,6 +44,7 @@ export interface AppServices {
   budgets: BudgetService;
   budgetSettings: BudgetSettings;
   prices: PriceSettings;
+  priceData: PriceDataUpdates;
   providerSettings: ProviderSettings;
   general: GeneralSettings;
   backup: (now: number, timeZone: string) => Promise<{ file: string; bytes: number }>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REMOTE_DATA_JSON_URL } from '@pydantic/genai-prices';
 import type Database from 'better-sqlite3';
 import { isValidTimeZone, systemTimeZone } from '../time/zoned-calendar';
 
@@ -8,6 +9,8 @@ const SETTINGS = {
   /** Whether new caps cut a running answer off at the cap (DESIGN.md, "Budgets"). */
   strictCapsByDefault: z.boolean(),
   displayCurrency: z.object({ code: z.string().regex(/^[A-Z]{3}$/), usdRate: z.string(), asOf: z.string() }).nullable(),
+  /** Where "Update prices" fetches the catalog's data from. */
+  priceDataUrl: z.string().regex(/^https?:\/\//i),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -17,6 +20,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   timeZone: systemTimeZone,
   strictCapsByDefault: () => false,
   displayCurrency: () => null,
+  priceDataUrl: () => REMOTE_DATA_JSON_URL,
 };
 
 export class SettingsStore {

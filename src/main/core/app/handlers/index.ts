@@ -3,6 +3,7 @@ import { appHandlers } from './app-handlers';
 import { budgetHandlers } from './budget-handlers';
 import { chatHandlers } from './chat-handlers';
 import type { CoreServices, HostFacts } from './handler-types';
+import { priceDataHandlers } from './price-data-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { spendingHandlers } from './spending-handlers';
 
@@ -14,5 +15,6 @@ export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable
     ...budgetHandlers(core),
     ...spendingHandlers(core),
     ...settingsHandlers(core),
+    ...priceDataHandlers(core),
   };
 }
