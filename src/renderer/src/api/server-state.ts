@@ -21,10 +21,13 @@ export const queryKeys = {
   thread: ['thread'] as const,
   estimate: ['estimate'] as const,
   spending: ['spending'] as const,
+  priceData: ['priceData'] as const,
 };
 
 export const budgetOverviewQuery = () =>
   queryOptions({ queryKey: queryKeys.budgetOverview, queryFn: () => call('budgetOverview', {}) });
+
+export const priceDataQuery = () => queryOptions({ queryKey: queryKeys.priceData, queryFn: () => call('pricesData', {}) });
 
 export const conversationsQuery = (search: string) =>
   queryOptions({
