@@ -70,6 +70,10 @@ test('Settings → Prices → Update prices fetches newer data from 127.0.0.1 an
     const row = page.getByRole('article', { name: 'gpt-4o on Fake OpenAI' });
     await expect(row.getByText('in $5.00 / MTok').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/settings-price-data.png' });
+
+    // The offline import: a data file picked from disk, checked and stored like a fetched one.
+    await panel.getByLabel('Import a price data file').setInputFiles({ name: 'offline.json', mimeType: 'application/json', buffer: Buffer.from(body) });
+    await expect(panel.getByRole('status', { name: 'Price data in use' })).toHaveText(/^In use: price data of \S+ \(7 providers, from file:offline\.json\)\.$/);
   } finally {
     await prices.close();
   }
