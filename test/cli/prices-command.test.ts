@@ -171,7 +171,7 @@ describe('tallychat prices set', () => {
     [['set', '--provider', 'opnai', '--model', 'gpt-4o', '--input', '1', '--output', '2'], 'unknown provider "opnai": use a configured provider id or one of openai, anthropic, gemini, openrouter, xai, mistral, perplexity, ollama, openai-compatible'],
     [['show'], 'give exactly one model name, e.g. gpt-4o'],
     [['show', 'gpt-4o', 'gpt-4o-mini'], 'give exactly one model name, e.g. gpt-4o'],
-    [['list'], 'unknown subcommand "list": use show or set'],
+    [['list'], 'unknown subcommand "list": use show, set or update'],
   ])('usage mistake %j is refused with a message and stores nothing', async (args, message) => {
     const dir = tempDir();
     await expect(pricesCommand.run([...args, '--data-dir', dir], captureIo().io)).rejects.toThrow(new CliUsageError(message));

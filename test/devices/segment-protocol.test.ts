@@ -6,6 +6,7 @@ import { recogniseFileName } from '../../src/main/core/devices/conflicted-copies
 import { DeviceLedger } from '../../src/main/core/devices/device-ledger';
 import { checksumOf, encodeSegment, type SegmentBody } from '../../src/main/core/devices/segment-format';
 import { readSegment } from '../../src/main/core/devices/segment-reader';
+import { PriceCatalog } from '../../src/main/core/pricing/price-catalog';
 import type { IpcResult } from '../../src/shared/contract';
 import { useTempDir } from '../helpers/temp-dir';
 import { openRow, START, startDevice, type TestDevice } from './device-fixtures';
@@ -134,7 +135,7 @@ describe('rows from another device', () => {
       { id: 'req-1', origin: null, conversation: null, status: 'failed', cost: 20_000 },
     ]);
     expect(desktop.core.store.sqlite.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 0 });
-    expect(recoverInterrupted(desktop.core.ledger, desktop.core.overrides, START + 60_000)).toEqual({ interrupted: [], stillRunning: 0 });
+    expect(recoverInterrupted(desktop.core.ledger, desktop.core.overrides, new PriceCatalog(desktop.test.dataDir), START + 60_000)).toEqual({ interrupted: [], stillRunning: 0 });
     expect(new DeviceLedger(desktop.core.store.sqlite, () => 'UTC').unexportedRows()).toEqual([]);
     // The desktop's only segment holds its own row, not the laptop's it imported.
     const desktopFolder = join(folder, 'tallychat', 'devices', desktop.id);

@@ -25,6 +25,11 @@ export interface ConversationView {
   updatedAt: number;
   /** Nano-dollars over the conversation's priced requests. */
   totalCostNanos: number;
+  /**
+   * What prompt caching saved over its requests; null when none reported cached input. Only the
+   * open thread (conversationGet) carries it: the list does not read every conversation's rows.
+   */
+  cacheSavedNanos?: number | null;
   requests: number;
   unpricedRequests: number;
 }
@@ -43,6 +48,10 @@ export interface RequestMeta {
   reasoningTokens: number | null;
   usageSource: 'provider' | 'estimated' | null;
   costNanos: number | null;
+  /** The provider's own figure for the request (OpenRouter usage.cost, xAI ticks, Perplexity), when it sent one. */
+  providerCostNanos: number | null;
+  /** What prompt caching saved, from the row's frozen prices; null when no cached tokens were reported or unpriced. */
+  cacheSavedNanos: number | null;
   ttftMs: number | null;
   durationMs: number | null;
   cancelReason: CancelReason | null;

@@ -32,6 +32,10 @@ export interface FinishedRequest {
   usageSource: UsageSource;
   /** Nano-dollars; null when the model's price is unknown. */
   costNanos: number | null;
+  /** The provider's own cost figure, when it reported one; null otherwise. */
+  providerCostNanos: number | null;
+  /** What prompt caching saved, at the prices this request was charged; null when unknown. */
+  cacheSavedNanos: number | null;
   providerId: string;
   model: string;
   ttftMs: number | null;

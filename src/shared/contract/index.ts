@@ -3,6 +3,7 @@ import { appContract } from './app-contract';
 import { budgetContract } from './budget-contract';
 import { chatContract } from './chat-contract';
 import { devicesContract } from './devices-contract';
+import { priceDataContract } from './price-data-contract';
 import { settingsContract } from './settings-contract';
 import { spendingContract } from './spending-contract';
 import type { TallychatEvent } from './events';
@@ -16,6 +17,7 @@ export const contract = {
   ...spendingContract,
   ...settingsContract,
   ...devicesContract,
+  ...priceDataContract,
 };
 
 export type Contract = typeof contract;

@@ -4,22 +4,25 @@ import type { CatalogPrice, PriceInForce, PriceOverride, TokenPrices } from '../
 import { wallClockAt } from '../../core/time/zoned-calendar';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { refusalsAsUsage, withCore } from '../with-core';
+import { PRICES_UPDATE_USAGE, updatePrices } from './prices-update';
 
 const USAGE = [
   'tallychat prices show MODEL [--provider ID|KIND] [--data-dir DIR]',
   '       tallychat prices set --provider ID --model MODEL --input USD_PER_MTOK --output USD_PER_MTOK',
   '                            [--cache-read USD_PER_MTOK] [--cache-write USD_PER_MTOK] [--from YYYY-MM-DD] [--data-dir DIR]',
+  `       ${PRICES_UPDATE_USAGE}`,
 ].join('\n');
 
 export const pricesCommand: CliCommand = {
   name: 'prices',
-  summary: "Show a model's price (catalog and your own) and set your own price from a date",
+  summary: "Show a model's price (catalog and your own), set your own price from a date, update the catalog's data",
   usage: USAGE,
   async run(args, io) {
     const [subcommand, ...rest] = args;
     if (subcommand === 'show') return showPrices(rest, io);
     if (subcommand === 'set') return setPrice(rest, io);
-    throw new CliUsageError(subcommand === undefined ? 'say what to do: show or set' : `unknown subcommand "${subcommand}": use show or set`);
+    if (subcommand === 'update') return updatePrices(rest, io);
+    throw new CliUsageError(subcommand === undefined ? 'say what to do: show, set or update' : `unknown subcommand "${subcommand}": use show, set or update`);
   },
 };
 

@@ -17,6 +17,7 @@ import type { ReportDb } from '../reports/report-db';
 import type { SecretStore } from '../secrets/secret-store';
 import type { BudgetSettings } from '../settings-admin/budget-settings';
 import type { GeneralSettings } from '../settings-admin/general-settings';
+import type { PriceDataUpdates } from '../settings-admin/price-data-updates';
 import type { PriceSettings } from '../settings-admin/price-settings';
 import type { SettingsStore } from '../settings/settings-store';
 import type { HistoryDeletedView } from '../../../shared/contract/settings-contract';
@@ -51,6 +52,7 @@ export interface AppServices {
   devices: DeviceSyncService;
   budgetSettings: BudgetSettings;
   prices: PriceSettings;
+  priceData: PriceDataUpdates;
   providerSettings: ProviderSettings;
   general: GeneralSettings;
   backup: (now: number, timeZone: string) => Promise<{ file: string; bytes: number }>;

@@ -14,6 +14,7 @@ import { scheduleDeviceSync } from '../devices/sync-schedule';
 import { openStore } from '../db/open-database';
 import { RequestLedger } from '../ledger/request-ledger';
 import { PriceOverrideStore } from '../price-overrides/price-override-store';
+import { PriceCatalog } from '../pricing/price-catalog';
 import { ProviderResolver } from '../provider-config/provider-resolver';
 import { ProviderSettings } from '../provider-config/provider-settings';
 import { ProviderStore } from '../provider-config/provider-store';
@@ -24,6 +25,7 @@ import { BudgetSettings } from '../settings-admin/budget-settings';
 import { serializedBackups } from '../settings-admin/database-backup';
 import { deleteAllHistory } from '../settings-admin/delete-history';
 import { GeneralSettings } from '../settings-admin/general-settings';
+import { PriceDataUpdates } from '../settings-admin/price-data-updates';
 import { PriceSettings } from '../settings-admin/price-settings';
 import { SettingsStore } from '../settings/settings-store';
 import { createStoredTokenCountCache } from '../tokens/stored-token-counts';
@@ -58,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
   const conversations = new ConversationStore(sqlite);
   const providers = new ProviderStore(sqlite);
   const overrides = new PriceOverrideStore(sqlite, newId);
+  const catalog = new PriceCatalog(options.dataDir);
   const secrets = options.secrets ?? new EnvironmentSecretStore();
   const providerResolver = new ProviderResolver(providers, secrets);
   const providerName = (id: string) => providerResolver.nameOf(id);
@@ -85,7 +88,8 @@ export function createCore(options: CoreOptions): Core {
     budgets,
     devices,
     budgetSettings: new BudgetSettings({ budgets, providers, settings }),
-    prices: new PriceSettings({ ledger, providers, overrides, timeZone, clock }),
+    prices: new PriceSettings({ ledger, providers, overrides, catalog, timeZone, clock }),
+    priceData: new PriceDataUpdates({ catalog, settings, clock }),
     providerSettings: new ProviderSettings({ providers, resolver: providerResolver, secrets, listModels, clock, newId }),
     general: new GeneralSettings({ settings, ledger, dataDir: options.dataDir, databaseFile: store.file, clock }),
     backup: serializedBackups(sqlite, options.dataDir),
@@ -98,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     budgets,
     conversations,
     overrides,
+    catalog,
     resolveProvider: (id) => providerResolver.resolve(id),
     describeProvider: (id) => providerResolver.describe(id),
     callProvider,
@@ -108,7 +113,7 @@ export function createCore(options: CoreOptions): Core {
     emit: (event) => events.emit(event),
     ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
   });
-  const recovery = recoverInterrupted(ledger, overrides, clock());
+  const recovery = recoverInterrupted(ledger, overrides, catalog, clock());
   const syncSchedule = options.deviceSync === false ? undefined : scheduleDeviceSync(devices, events, options.deviceSync);
 
   let closed = false;

@@ -8,6 +8,7 @@ import type { CapStatus } from '../budgets/cap-status';
 import type { ConversationStore } from '../conversations/conversation-store';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverrideStore } from '../price-overrides/price-override-store';
+import type { PriceCatalog } from '../pricing/price-catalog';
 import { resolvePrice } from '../price-overrides/resolve-price';
 import type { callProvider } from '../providers/call-provider';
 import type { CallOptions, ChatMessage } from '../providers/provider-types';
@@ -30,6 +31,7 @@ export interface ChatServiceDeps {
   budgets: BudgetService;
   conversations: ConversationStore;
   overrides: PriceOverrideStore;
+  catalog: PriceCatalog;
   resolveProvider: (providerId: string) => Promise<ResolvedProvider>;
   /** The same provider without its key, for estimates (no keychain read). */
   describeProvider: (providerId: string) => ResolvedProvider;
@@ -96,7 +98,7 @@ export class ChatService {
     const settings = provider.modelSettings[input.model] ?? {};
     const maxOutputTokens = input.maxOutputTokens ?? settings.maxOutputTokens;
     const temperature = input.temperature ?? settings.temperature;
-    const price = resolvePrice(deps.overrides, {
+    const price = resolvePrice(deps.overrides, deps.catalog, {
       providerId: provider.id,
       kind: provider.kind,
       model: input.model,

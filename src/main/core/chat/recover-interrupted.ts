@@ -1,5 +1,6 @@
 import type { PriceOverrideStore } from '../price-overrides/price-override-store';
 import { resolvePrice } from '../price-overrides/resolve-price';
+import type { PriceCatalog } from '../pricing/price-catalog';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { LedgerRow } from '../ledger/ledger-types';
 import { isProviderKind } from '../provider-config/provider-defaults';
@@ -32,6 +33,7 @@ export function isProcessAlive(pid: number): boolean {
 export function recoverInterrupted(
   ledger: RequestLedger,
   overrides: PriceOverrideStore,
+  catalog: PriceCatalog,
   now: number,
   isAlive: (pid: number) => boolean = isProcessAlive,
 ): RecoveryReport {
@@ -41,13 +43,13 @@ export function recoverInterrupted(
       report.stillRunning += 1;
       continue;
     }
-    const finished = finalizeInterrupted(ledger, overrides, row, now);
+    const finished = finalizeInterrupted(ledger, overrides, catalog, row, now);
     if (finished) report.interrupted.push(finished);
   }
   return report;
 }
 
-function finalizeInterrupted(ledger: RequestLedger, overrides: PriceOverrideStore, row: LedgerRow, now: number) {
+function finalizeInterrupted(ledger: RequestLedger, overrides: PriceOverrideStore, catalog: PriceCatalog, row: LedgerRow, now: number) {
   const text = row.partialText ?? '';
   const reasoning = row.partialReasoning ?? '';
   const { usage, source } = finalUsage({
@@ -58,7 +60,7 @@ function finalizeInterrupted(ledger: RequestLedger, overrides: PriceOverrideStor
     finished: false,
   });
   const kind: ProviderKind = isProviderKind(row.providerKind) ? row.providerKind : 'openai-compatible';
-  const price = resolvePrice(overrides, { providerId: row.providerId, kind, model: row.model, at: row.startedAt });
+  const price = resolvePrice(overrides, catalog, { providerId: row.providerId, kind, model: row.model, at: row.startedAt });
   const priced = priceUsage(price, usage);
   const changed = ledger.finalize({
     id: row.id,

@@ -16,6 +16,8 @@ export function requestMetaOf(request: FinishedRequest, providerName: string): R
     reasoningTokens: request.usage.reasoningTokens ?? null,
     usageSource: request.usageSource,
     costNanos: request.costNanos,
+    providerCostNanos: request.providerCostNanos,
+    cacheSavedNanos: request.cacheSavedNanos,
     ttftMs: request.ttftMs,
     durationMs: request.durationMs,
     cancelReason: request.cancelReason,

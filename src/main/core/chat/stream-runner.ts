@@ -5,6 +5,7 @@ import type { FinalStatus } from '../ledger/ledger-types';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { ResolvedPrice } from '../price-overrides/resolve-price';
 import { computeCost } from '../pricing/compute-cost';
+import { cacheSaving } from '../pricing/cache-saving';
 import { wireApiFor } from '../provider-config/wire-api-choice';
 import type { callProvider } from '../providers/call-provider';
 import { ProviderError } from '../providers/provider-error';
@@ -202,6 +203,12 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     usage,
     usageSource: source,
     costNanos: priced.cost,
+    providerCostNanos: reported?.providerCostNanos ?? null,
+    cacheSavedNanos: cacheSaving({
+      cachedInputTokens: usage.cachedInputTokens ?? null,
+      priceInput: priced.charged?.input ?? null,
+      priceCacheRead: priced.charged?.cacheRead ?? null,
+    }),
     providerId: run.provider.id,
     model: run.call.model,
     ttftMs: got.ttftMs ?? null,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RequestMeta } from '../../../shared/contract/chat-contract';
-import type { Nanodollars } from '../../../shared/money';
+import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
 import type { RequestStatus } from '../../../shared/request-status';
 import { finalRowSql } from '../ledger/status-sql';
 
@@ -29,7 +29,7 @@ export interface StoredMessage {
 }
 
 /** The ledger's columns of RequestMeta that can be read as they are (all nullable already). */
-type LedgerFigures = Omit<RequestMeta, 'requestId' | 'status' | 'providerId' | 'providerName' | 'model'>;
+type LedgerFigures = Omit<RequestMeta, 'requestId' | 'status' | 'providerId' | 'providerName' | 'model' | 'cacheSavedNanos'>;
 
 /** A message joined to its request: the request's columns are null for user messages. */
 export type ThreadRow = Omit<StoredMessage, 'conversationId' | 'requestId'> &
@@ -38,7 +38,13 @@ export type ThreadRow = Omit<StoredMessage, 'conversationId' | 'requestId'> &
     requestStatus: RequestStatus | null;
     providerId: string | null;
     model: string | null;
-  };
+  } & ChargedInputPrices;
+
+/** The prices a row's caching saving is derived from, frozen on it. */
+interface ChargedInputPrices {
+  priceInput: NanodollarsPerMTok | null;
+  priceCacheRead: NanodollarsPerMTok | null;
+}
 
 const SUMMARY = `
   SELECT c.id, c.title, c.provider_id AS providerId, c.model, c.created_at AS createdAt, c.updated_at AS updatedAt,
@@ -107,11 +113,26 @@ export class ConversationStore {
            r.id AS requestId, r.status AS requestStatus, r.provider_id AS providerId, r.model, r.input_tokens AS inputTokens,
            r.output_tokens AS outputTokens, r.cached_input_tokens AS cachedInputTokens, r.cache_write_tokens AS cacheWriteTokens,
            r.reasoning_tokens AS reasoningTokens, r.usage_source AS usageSource, r.cost_usd_nanos AS costNanos,
-           r.ttft_ms AS ttftMs, r.duration_ms AS durationMs, r.cancel_reason AS cancelReason, r.error
+           r.provider_cost_usd_nanos AS providerCostNanos, r.price_input_usd_nanos_per_mtok AS priceInput,
+           r.price_cache_read_usd_nanos_per_mtok AS priceCacheRead, r.ttft_ms AS ttftMs, r.duration_ms AS durationMs, r.cancel_reason AS cancelReason, r.error
          FROM messages m LEFT JOIN requests r ON r.id = m.request_id AND m.role = 'assistant'
          WHERE m.conversation_id = ? ORDER BY m.created_at, m.rowid`,
       )
       .all(conversationId) as ThreadRow[];
+  }
+
+  /**
+   * The caching figures of every finalized request of a conversation, those of replaced or
+   * regenerated answers included: the header's saving covers what its total cost covers.
+   */
+  cachingRows(conversationId: string): (ChargedInputPrices & { cachedInputTokens: number | null })[] {
+    return this.sqlite
+      .prepare(
+        `SELECT r.cached_input_tokens AS cachedInputTokens, r.price_input_usd_nanos_per_mtok AS priceInput,
+           r.price_cache_read_usd_nanos_per_mtok AS priceCacheRead
+         FROM requests r WHERE r.conversation_id = ? AND r.status != 'refused' AND ${finalRowSql('r')}`,
+      )
+      .all(conversationId) as (ChargedInputPrices & { cachedInputTokens: number | null })[];
   }
 
   messages(conversationId: string): StoredMessage[] {

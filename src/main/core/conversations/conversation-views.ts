@@ -1,4 +1,5 @@
 import type { ConversationView, MessageView, RequestMeta } from '../../../shared/contract/chat-contract';
+import { cacheSaving } from '../pricing/cache-saving';
 import type { ConversationSummary, ThreadRow } from './conversation-store';
 
 export function toConversationView(summary: ConversationSummary): ConversationView {
@@ -41,6 +42,8 @@ function requestMeta(row: ThreadRow, providerName: (id: string) => string): Requ
     reasoningTokens: row.reasoningTokens,
     usageSource: row.usageSource,
     costNanos: row.costNanos,
+    providerCostNanos: row.providerCostNanos,
+    cacheSavedNanos: cacheSaving(row),
     ttftMs: row.ttftMs,
     durationMs: row.durationMs,
     cancelReason: row.cancelReason,

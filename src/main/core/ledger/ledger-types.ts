@@ -13,7 +13,7 @@ export interface ChargedPrices {
   output: NanodollarsPerMTok;
   cacheRead?: NanodollarsPerMTok;
   cacheWrite?: NanodollarsPerMTok;
-  /** "genai-prices@0.1.8", "override:<id>", "local" */
+  /** "genai-prices@0.1.8", "genai-prices-data@<date>", "override:<id>", "local" */
   source: string;
 }
 

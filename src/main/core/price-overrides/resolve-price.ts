@@ -1,5 +1,5 @@
 import type { ChargedPrices } from '../ledger/ledger-types';
-import { findCatalogPrice } from '../pricing/catalog-prices';
+import type { PriceCatalog } from '../pricing/price-catalog';
 import type { UnitPrices } from '../pricing/unit-prices';
 import type { ProviderKind } from '../providers/provider-types';
 import type { PriceOverrideStore } from './price-override-store';
@@ -20,9 +20,10 @@ export interface PriceQuery {
 
 /**
  * The price a request is charged at: the user's override in force at that moment, else the
- * bundled catalog's, else undefined ("price unknown": cost NULL, never 0).
+ * catalog's in use (bundled, or newer data stored by "Update prices"), else undefined ("price
+ * unknown": cost NULL, never 0).
  */
-export function resolvePrice(overrides: PriceOverrideStore, query: PriceQuery): ResolvedPrice | undefined {
+export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalog, query: PriceQuery): ResolvedPrice | undefined {
   const override = overrides.inForce(query.providerId, query.model, query.at);
   if (override) {
     const prices: UnitPrices = {
@@ -33,8 +34,8 @@ export function resolvePrice(overrides: PriceOverrideStore, query: PriceQuery): 
     };
     return { prices, charged: { ...prices, source: `override:${override.id}` } };
   }
-  const catalog = findCatalogPrice(query.kind, query.model, new Date(query.at), query.baseUrl);
-  if (!catalog) return undefined;
-  const { tiers: _tiers, ...base } = catalog.prices;
-  return { prices: catalog.prices, charged: { ...base, source: catalog.source } };
+  const found = catalog.find(query.kind, query.model, new Date(query.at), query.baseUrl);
+  if (!found) return undefined;
+  const { tiers: _tiers, ...base } = found.prices;
+  return { prices: found.prices, charged: { ...base, source: found.source } };
 }

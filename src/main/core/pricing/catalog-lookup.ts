@@ -16,7 +16,12 @@ const LOCAL_SERVER_PORTS = new Set(['1234' /* LM Studio */, '11434' /* Ollama */
  * on the loopback address or on LM Studio's or Ollama's port. A paying proxy on localhost (a
  * LiteLLM gateway) is mistaken for local: the user's own price override is the fix for that.
  */
-export function catalogLookup(kind: ProviderKind, model: string, baseUrl?: string): 'local' | CatalogQuery[] {
+export function catalogLookup(
+  kind: ProviderKind,
+  model: string,
+  baseUrl?: string,
+  vendorAt: VendorByHost = bundledVendorAt,
+): 'local' | CatalogQuery[] {
   switch (kind) {
     case 'openai':
       return [{ providerId: 'openai', model }];
@@ -36,15 +41,20 @@ export function catalogLookup(kind: ProviderKind, model: string, baseUrl?: strin
     case 'ollama':
       return 'local';
     case 'openai-compatible':
-      return compatibleLookup(model, baseUrl === undefined ? undefined : parseUrl(baseUrl));
+      return compatibleLookup(model, baseUrl === undefined ? undefined : parseUrl(baseUrl), vendorAt);
   }
 }
 
-function compatibleLookup(model: string, url: URL | undefined): 'local' | CatalogQuery[] {
+/** The catalog provider whose API host a URL is on, in the catalog data in use. */
+export type VendorByHost = (href: string) => { id: string } | undefined;
+
+const bundledVendorAt: VendorByHost = (href) => findProvider({ providerApiUrl: href });
+
+function compatibleLookup(model: string, url: URL | undefined, vendorAt: VendorByHost): 'local' | CatalogQuery[] {
   if (url !== undefined && isLocalServer(url)) return 'local';
   // A known vendor host (api.deepseek.com, api.groq.com…) is priced as that vendor and only it:
   // a model it does not list is unpriced, not priced at another vendor's rate.
-  const vendor = url === undefined ? undefined : findProvider({ providerApiUrl: url.href });
+  const vendor = url === undefined ? undefined : vendorAt(url.href);
   if (vendor !== undefined) return [{ providerId: vendor.id, model }];
   // An unknown host (a gateway, a self-hosted server): the model name is the only clue, either
   // by the catalog's own name rules ("gpt-4o" is OpenAI's) or by a "vendor/model" prefix.

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { calcPrice } from '@pydantic/genai-prices';
+import { calcPrice, type PriceCalculationResult } from '@pydantic/genai-prices';
 import { pricePerMTok } from '../../../shared/money';
 import type { ProviderKind } from '../providers/provider-types';
-import { catalogLookup } from './catalog-lookup';
+import { catalogLookup, type CatalogQuery } from './catalog-lookup';
 import { toUnitPrices } from './catalog-unit-prices';
+import type { StoredPriceData } from './price-data-file';
+import { selectCatalogProvider } from './select-catalog-provider';
 import type { UnitPrices } from './unit-prices';
 
 export type { ProviderKind } from '../providers/provider-types';
@@ -13,15 +15,16 @@ export type { PriceTier, TokenPrices, UnitPrices } from './unit-prices';
 
 export interface CatalogPrice {
   prices: UnitPrices;
-  /** Where the prices came from, stored on the ledger row: "genai-prices@0.1.8", or "local". */
+  /** Where the prices came from, stored on the ledger row: "genai-prices@0.1.8", "genai-prices-data@2026-12-02T07:55:00Z", or "local". */
   source: string;
   catalogModelId: string;
   providerId: string;
 }
 
 /**
- * The version of the bundled catalog. We never call the package's updatePrices, so the data in
- * use is exactly the data of this version, and a ledger row's source names it truthfully.
+ * The version of the bundled catalog. We never call the package's updatePrices (its data is
+ * process-wide): newer data is passed in per call instead, so the bundled data in use is exactly
+ * this version's, and a ledger row's source names whichever priced it truthfully.
  */
 export const CATALOG_VERSION: string = installedCatalogVersion();
 
@@ -38,8 +41,11 @@ export function findCatalogPrice(
   model: string,
   at: Date,
   baseUrl?: string,
+  data?: StoredPriceData,
 ): CatalogPrice | undefined {
-  const lookup = catalogLookup(kind, model, baseUrl);
+  const lookup = data
+    ? catalogLookup(kind, model, baseUrl, (href) => selectCatalogProvider(data.providers, { providerApiUrl: href }))
+    : catalogLookup(kind, model, baseUrl);
   if (lookup === 'local') {
     return { prices: { input: FREE, output: FREE }, source: 'local', catalogModelId: model, providerId: 'local' };
   }
@@ -47,13 +53,27 @@ export function findCatalogPrice(
     // calcPrice is the catalog's only public model matcher (its name rules, date-suffix handling
     // and fallback providers come with it). Its float prices are ignored: with empty usage it only
     // selects the model and the prices in force at `at`, which we convert to integers ourselves.
-    const found = calcPrice({}, query.model, { providerId: query.providerId, timestamp: at });
+    const found = data ? calcWithData(data, query, at) : calcPrice({}, query.model, { providerId: query.providerId, timestamp: at });
     if (found === null) continue;
     const prices = toUnitPrices(found.model_price, found.model.id);
     if (prices === undefined) return undefined;
-    return { prices, source: CATALOG_SOURCE, catalogModelId: found.model.id, providerId: found.provider.id };
+    const source = data ? priceDataSource(data) : CATALOG_SOURCE;
+    return { prices, source, catalogModelId: found.model.id, providerId: found.provider.id };
   }
   return undefined;
+}
+
+/** The source a row priced with fetched data records: the data's date names it. */
+export function priceDataSource(data: StoredPriceData): string {
+  return `genai-prices-data@${data.date}`;
+}
+
+/** calcPrice over our data: the provider is chosen in it, then passed in, so the package's own data is not used. */
+function calcWithData(data: StoredPriceData, query: CatalogQuery, at: Date): PriceCalculationResult {
+  const provider = selectCatalogProvider(data.providers, {
+    ...(query.providerId !== undefined ? { providerId: query.providerId } : { modelId: query.model.toLowerCase().trim() }),
+  });
+  return provider === undefined ? null : calcPrice({}, query.model, { provider, timestamp: at });
 }
 
 /** The package's exports hide its package.json, so it is read beside the resolved entry point. */

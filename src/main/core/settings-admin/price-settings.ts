@@ -4,7 +4,8 @@ import { MAX_ENTERED_USD, MoneyRangeError, parseEnteredUsd, pricePerMTok, type N
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverride, PriceOverrideStore } from '../price-overrides/price-override-store';
 import { resolvePrice } from '../price-overrides/resolve-price';
-import { findCatalogPrice, type CatalogPrice } from '../pricing/catalog-prices';
+import type { CatalogPrice } from '../pricing/catalog-prices';
+import type { PriceCatalog } from '../pricing/price-catalog';
 import type { ProviderStore } from '../provider-config/provider-store';
 import { providerTarget, type ProviderTarget } from '../provider-config/provider-target';
 import { localDayKey } from '../time/zoned-calendar';
@@ -18,6 +19,7 @@ export interface PriceSettingsDeps {
   ledger: RequestLedger;
   providers: ProviderStore;
   overrides: PriceOverrideStore;
+  catalog: PriceCatalog;
   timeZone: () => string;
   clock: () => number;
 }
@@ -101,8 +103,8 @@ export class PriceSettings {
     const target = providerId === undefined ? undefined : providerTarget(this.deps.providers, providerId);
     // Without a provider the catalog is asked as for an unknown gateway: by the model's name alone.
     const catalog = target
-      ? findCatalogPrice(target.kind, model, new Date(now), target.baseUrl)
-      : findCatalogPrice('openai-compatible', model, new Date(now));
+      ? this.deps.catalog.find(target.kind, model, new Date(now), target.baseUrl)
+      : this.deps.catalog.find('openai-compatible', model, new Date(now));
     const overrides = this.deps.overrides.list({ model, ...(target ? { providerId: target.providerId } : {}) });
     const inForce = target
       ? [{ providerId: target.providerId, price: this.inForce(target, model, now) }]
@@ -127,7 +129,7 @@ export class PriceSettings {
   }
 
   private inForce(target: ProviderTarget, model: string, now: number): PriceInForce {
-    const resolved = resolvePrice(this.deps.overrides, {
+    const resolved = resolvePrice(this.deps.overrides, this.deps.catalog, {
       providerId: target.providerId,
       kind: target.kind,
       model,
@@ -142,7 +144,7 @@ export class PriceSettings {
 
   private row(target: ProviderTarget, model: string): PriceRowView {
     const now = this.deps.clock();
-    const catalog = findCatalogPrice(target.kind, model, new Date(now), target.baseUrl);
+    const catalog = this.deps.catalog.find(target.kind, model, new Date(now), target.baseUrl);
     const overrides = this.deps.overrides.list({ providerId: target.providerId, model });
     return {
       providerId: target.providerId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REMOTE_DATA_JSON_URL } from '@pydantic/genai-prices';
 import type Database from 'better-sqlite3';
 import { isValidTimeZone, systemTimeZone } from '../time/zoned-calendar';
 
@@ -13,6 +14,8 @@ const SETTINGS = {
   deviceName: z.string().min(1).max(80).nullable(),
   /** The folder inside the user's synced folder that devices share; null when sync is off. */
   syncFolder: z.string().min(1).nullable(),
+  /** Where "Update prices" fetches the catalog's data from. */
+  priceDataUrl: z.string().regex(/^https?:\/\//i),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -25,6 +28,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   deviceId: () => null,
   deviceName: () => null,
   syncFolder: () => null,
+  priceDataUrl: () => REMOTE_DATA_JSON_URL,
 };
 
 export class SettingsStore {

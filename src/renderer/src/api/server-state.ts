@@ -22,10 +22,13 @@ export const queryKeys = {
   estimate: ['estimate'] as const,
   spending: ['spending'] as const,
   devices: ['devices'] as const,
+  priceData: ['priceData'] as const,
 };
 
 export const budgetOverviewQuery = () =>
   queryOptions({ queryKey: queryKeys.budgetOverview, queryFn: () => call('budgetOverview', {}) });
+
+export const priceDataQuery = () => queryOptions({ queryKey: queryKeys.priceData, queryFn: () => call('pricesData', {}) });
 
 export const conversationsQuery = (search: string) =>
   queryOptions({

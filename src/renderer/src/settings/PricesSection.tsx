@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { PriceRowView, UnitPriceView } from '../../../shared/contract/settings-contract';
 import { call } from '../api/tallychat-client';
 import { formatPerMTok, priceText } from './format-price';
+import { PriceDataPanel } from './PriceDataPanel';
 import { attempt, useSettings } from './settings-store';
 
 /** Today in the user's time zone setting, as a date field takes it ("2026-03-01"). */
@@ -31,6 +32,7 @@ export function PricesSection() {
       <p className="settings-muted">
         Each request is charged at the price in force when it was sent, and keeps that price: a new price never changes history.
       </p>
+      <PriceDataPanel />
       {rows?.length === 0 && <p className="settings-muted">Enable a model under Providers to see its price here.</p>}
       {rows?.map((row) => <PriceRow key={`${row.providerId}/${row.model}`} row={row} />)}
     </section>

@@ -6,6 +6,7 @@ import type { CapStatus } from '../../budgets/cap-status';
 import { toCapCheck } from '../../budgets/cap-views';
 import type { PreflightEstimate } from '../../chat/chat-types';
 import { messageViews, toConversationView } from '../../conversations/conversation-views';
+import { totalCacheSaving } from '../../pricing/cache-saving';
 import type { AreaHandlers, CoreServices } from './handler-types';
 
 function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps: CapStatus[]): EstimateView {
@@ -37,7 +38,7 @@ export function chatHandlers(core: ChatDeps): AreaHandlers<typeof chatContract> 
     conversationsList: ({ search }) => core.conversations.list(search).map(toConversationView),
 
     conversationGet: ({ id }) => ({
-      conversation: conversationView(id),
+      conversation: { ...conversationView(id), cacheSavedNanos: totalCacheSaving(core.conversations.cachingRows(id)) },
       messages: messageViews(core.conversations.thread(id), providerName),
     }),
 

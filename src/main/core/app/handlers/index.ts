@@ -4,6 +4,7 @@ import { budgetHandlers } from './budget-handlers';
 import { chatHandlers } from './chat-handlers';
 import { devicesHandlers } from './devices-handlers';
 import type { CoreServices, HostFacts } from './handler-types';
+import { priceDataHandlers } from './price-data-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { spendingHandlers } from './spending-handlers';
 
@@ -16,5 +17,6 @@ export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable
     ...spendingHandlers(core),
     ...settingsHandlers(core),
     ...devicesHandlers(core),
+    ...priceDataHandlers(core),
   };
 }

@@ -22,6 +22,16 @@ export function MetaChip({ meta }: { meta: RequestMeta }) {
       <span className="meta-cost" title="Cost">
         {meta.costNanos === null ? 'price unknown' : money(meta.costNanos)}
       </span>
+      {meta.providerCostNanos !== null && (
+        <span className="meta-provider-cost" title="The provider's own figure for this request">
+          provider: {money(meta.providerCostNanos)}
+        </span>
+      )}
+      {meta.cacheSavedNanos !== null && meta.cacheSavedNanos > 0 && (
+        <span className="meta-saved" title="What prompt caching saved on this request">
+          saved {money(meta.cacheSavedNanos)}
+        </span>
+      )}
       <span
         className={`meta-source ${meta.usageSource ?? 'unknown'}`}
         title={meta.usageSource === 'provider' ? 'Token counts as the provider reported them' : 'Token counts estimated by Tallychat'}

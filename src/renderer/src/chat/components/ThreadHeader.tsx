@@ -13,6 +13,12 @@ export function ThreadHeader({ conversation }: { conversation: ConversationView 
         <span className="thread-cost-detail">
           {' '}
           · {requests}
+          {conversation.cacheSavedNanos != null && conversation.cacheSavedNanos > 0 && (
+            <span className="thread-cost-saved" title="What prompt caching saved over this conversation">
+              {' '}
+              · saved {money(conversation.cacheSavedNanos)}
+            </span>
+          )}
           {conversation.unpricedRequests > 0 && ` · ${formatCount(conversation.unpricedRequests)} without a known price`}
         </span>
       </p>

@@ -40,7 +40,8 @@ export async function renameConversation(id: string, title: string): Promise<voi
   queryClient.setQueriesData<ConversationView[]>({ queryKey: queryKeys.conversations }, (items) =>
     items?.map((c) => (c.id === id ? renamed : c)),
   );
-  queryClient.setQueryData(threadQuery(id).queryKey, (thread) => thread && { ...thread, conversation: renamed });
+  // The list's view carries no caching saving; the thread keeps the one it read.
+  queryClient.setQueryData(threadQuery(id).queryKey, (thread) => thread && { ...thread, conversation: { ...thread.conversation, ...renamed } });
 }
 
 export async function deleteConversation(id: string): Promise<void> {
