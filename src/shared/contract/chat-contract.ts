@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CancelReason, RequestStatus } from '../request-status';
 import type { CapView } from './budget-contract';
+import { reasoningChoiceSchema, type ReasoningControl } from '../reasoning';
 import { method } from './define-method';
 
 export type { CapView } from './budget-contract';
@@ -15,6 +16,8 @@ export interface ProviderChoice {
   name: string;
   kind: string;
   models: string[];
+  /** The thinking control each model takes, by model name. */
+  reasoning: Record<string, ReasoningControl>;
 }
 
 export interface ConversationView {
@@ -90,6 +93,7 @@ const target = {
   providerId: id,
   model: z.string().min(1).max(300),
   maxOutputTokens: z.number().int().positive().max(10_000_000).optional(),
+  reasoning: reasoningChoiceSchema.optional(),
 };
 
 export const chatContract = {

@@ -9,8 +9,10 @@ import type { ConversationStore } from '../conversations/conversation-store';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverrideStore } from '../price-overrides/price-override-store';
 import { resolvePrice } from '../price-overrides/resolve-price';
+import { checkReasoningChoice } from '../provider-config/reasoning-support';
 import type { callProvider } from '../providers/call-provider';
 import type { CallOptions, ChatMessage } from '../providers/provider-types';
+import { countPromptTokens } from '../tokens/count-prompt-tokens';
 import type { TokenCountCache } from '../tokens/token-count-cache';
 import { checkBudgetAlerts } from './budget-alerts';
 import {
@@ -20,6 +22,7 @@ import {
   type SendInput,
   type SendStarted,
 } from './chat-types';
+import { markStablePrefix } from './prompt-cache-marks';
 import { estimatePrompt } from './prompt-estimate';
 import { requestMetaOf } from './request-meta';
 import { runStream, type CancelReason } from './stream-runner';
@@ -41,6 +44,8 @@ export interface ChatServiceDeps {
   emit: (event: TallychatEvent) => void;
   coalesceMs?: number;
   checkpointIntervalMs?: number;
+  /** The General setting: mark long conversations' stable prefix for the provider's cache. Default on. */
+  promptCaching?: () => boolean;
 }
 
 /** A request refused at pre-flight: nothing was sent; the message names the cap and the numbers. */
@@ -96,6 +101,9 @@ export class ChatService {
     const settings = provider.modelSettings[input.model] ?? {};
     const maxOutputTokens = input.maxOutputTokens ?? settings.maxOutputTokens;
     const temperature = input.temperature ?? settings.temperature;
+    if (input.reasoning) checkReasoningChoice(provider.kind, input.model, input.reasoning);
+    // The worst case includes the thinking the user asked for: a budget is spent on top of the answer.
+    const expectedOutputTokens = (maxOutputTokens ?? DEFAULT_EXPECTED_OUTPUT_TOKENS) + (input.reasoning?.thinkingBudget ?? 0);
     const price = resolvePrice(deps.overrides, {
       providerId: provider.id,
       kind: provider.kind,
@@ -113,7 +121,7 @@ export class ChatService {
         message: `No price is known for ${input.model} on ${provider.name}: it is metered in tokens with cost "price unknown". Add its price in Settings → Prices.`,
       });
     }
-    const estimate = estimatePrompt(input.model, messages, maxOutputTokens ?? DEFAULT_EXPECTED_OUTPUT_TOKENS, price, deps.tokenCache);
+    const estimate = estimatePrompt(input.model, messages, expectedOutputTokens, price, deps.tokenCache);
     return { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate };
   }
 
@@ -175,10 +183,12 @@ export class ChatService {
         provider,
         call: {
           model: input.model,
-          messages,
+          messages: this.withCacheMarks(provider.kind, input.model, messages),
           stream: input.stream ?? true,
           ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
           ...(temperature !== undefined ? { temperature } : {}),
+          ...(input.reasoning ? { reasoning: input.reasoning } : {}),
+          ...(input.api ? { api: input.api } : {}),
         },
         promptTokens: estimate.inputTokens,
         startedAt,
@@ -199,6 +209,11 @@ export class ChatService {
     });
     this.active.set(requestId, { controller, done });
     return { requestId, conversationId, userMessageId, estimate, caps: preflight.caps, warnings: preflight.warnings, done };
+  }
+
+  private withCacheMarks(kind: ResolvedProvider['kind'], model: string, messages: ChatMessage[]): ChatMessage[] {
+    if (!(this.deps.promptCaching?.() ?? true)) return messages;
+    return markStablePrefix(kind, model, messages, (prefix) => countPromptTokens(model, prefix, this.deps.tokenCache).tokens);
   }
 
   /** Stops a running request; its partial answer is kept and metered. False if it is not running. */

@@ -8,6 +8,8 @@ const SETTINGS = {
   /** Whether new caps cut a running answer off at the cap (DESIGN.md, "Budgets"). */
   strictCapsByDefault: z.boolean(),
   displayCurrency: z.object({ code: z.string().regex(/^[A-Z]{3}$/), usdRate: z.string(), asOf: z.string() }).nullable(),
+  /** Whether long conversations' stable prefix is marked for the provider's prompt cache (Anthropic). */
+  promptCaching: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -17,6 +19,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   timeZone: systemTimeZone,
   strictCapsByDefault: () => false,
   displayCurrency: () => null,
+  promptCaching: () => true,
 };
 
 export class SettingsStore {

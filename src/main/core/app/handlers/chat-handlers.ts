@@ -6,6 +6,7 @@ import type { CapStatus } from '../../budgets/cap-status';
 import { toCapCheck } from '../../budgets/cap-views';
 import type { PreflightEstimate } from '../../chat/chat-types';
 import { messageViews, toConversationView } from '../../conversations/conversation-views';
+import { reasoningControlFor } from '../../provider-config/reasoning-support';
 import type { AreaHandlers, CoreServices } from './handler-types';
 
 function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps: CapStatus[]): EstimateView {
@@ -32,7 +33,13 @@ export function chatHandlers(core: ChatDeps): AreaHandlers<typeof chatContract> 
 
   return {
     chatProviders: () =>
-      core.providers.list().map((p) => ({ id: p.id, name: p.name, kind: p.kind, models: p.enabledModels })),
+      core.providers.list().map((p) => ({
+        id: p.id,
+        name: p.name,
+        kind: p.kind,
+        models: p.enabledModels,
+        reasoning: Object.fromEntries(p.enabledModels.map((model) => [model, reasoningControlFor(p.kind, model)])),
+      })),
 
     conversationsList: ({ search }) => core.conversations.list(search).map(toConversationView),
 
