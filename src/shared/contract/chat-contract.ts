@@ -74,6 +74,8 @@ export interface EstimateView {
   /** True when counted with the model's own tokenizer. */
   exact: boolean;
   expectedOutputTokens: number;
+  /** The thinking budget included in expectedOutputTokens (0 without one). */
+  thinkingBudgetTokens: number;
   /** Null when the model's price is unknown. */
   costNanos: number | null;
   caps: CapCheck[];

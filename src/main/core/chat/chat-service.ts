@@ -121,7 +121,7 @@ export class ChatService {
         message: `No price is known for ${input.model} on ${provider.name}: it is metered in tokens with cost "price unknown". Add its price in Settings → Prices.`,
       });
     }
-    const estimate = estimatePrompt(input.model, messages, expectedOutputTokens, price, deps.tokenCache);
+    const estimate = estimatePrompt(input.model, messages, expectedOutputTokens, price, deps.tokenCache, input.reasoning?.thinkingBudget ?? 0);
     return { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate };
   }
 

@@ -39,7 +39,10 @@ export interface PreflightEstimate {
   inputTokens: number;
   /** True when counted with the model's own tokenizer (OpenAI families). */
   exact: boolean;
+  /** The answer's room plus the thinking budget, when one was asked for. */
   expectedOutputTokens: number;
+  /** The part of expectedOutputTokens that is the thinking budget (0 without one). */
+  thinkingBudgetTokens: number;
   /** Null when the model's price is unknown. */
   cost: Nanodollars | null;
 }

@@ -16,10 +16,11 @@ export function estimatePrompt(
   expectedOutputTokens: number,
   price: ResolvedPrice | undefined,
   cache: TokenCountCache,
+  thinkingBudgetTokens = 0,
 ): PreflightEstimate {
   const prompt = countPromptTokens(model, messages, cache);
   const cost: Nanodollars | null = price
     ? computeCost({ inputTokens: prompt.tokens, outputTokens: expectedOutputTokens }, price.prices).total
     : null;
-  return { inputTokens: prompt.tokens, exact: prompt.exact, expectedOutputTokens, cost };
+  return { inputTokens: prompt.tokens, exact: prompt.exact, expectedOutputTokens, thinkingBudgetTokens, cost };
 }

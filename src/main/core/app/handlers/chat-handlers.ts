@@ -14,6 +14,7 @@ function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps:
     inputTokens: estimate.inputTokens,
     exact: estimate.exact,
     expectedOutputTokens: estimate.expectedOutputTokens,
+    thinkingBudgetTokens: estimate.thinkingBudgetTokens,
     costNanos: estimate.cost,
     caps: caps.map((cap) => toCapCheck(cap, estimate.cost)),
     refusal: budgets.decide(caps, estimate.cost).refusal,
