@@ -31,16 +31,16 @@ test('a thinking budget chosen in the composer is in the estimate and in the req
 
   const budget = page.getByRole('combobox', { name: 'Thinking budget' });
   await expect(budget.locator('option')).toHaveText([
-    'Thinking: off',
-    'Thinking: 1,024 tokens',
-    'Thinking: 2,048 tokens',
-    'Thinking: 4,096 tokens',
-    'Thinking: 8,192 tokens',
-    'Thinking: 16,384 tokens',
-    'Thinking: 32,768 tokens',
+    'No thinking',
+    'Think 1,024',
+    'Think 2,048',
+    'Think 4,096',
+    'Think 8,192',
+    'Think 16,384',
+    'Think 32,768',
   ]);
-  await budget.selectOption({ label: 'Thinking: 4,096 tokens' });
-  await expect(estimate).toHaveText(`≈ ${thinking.inputTokens} tokens in · up to 4,096 thinking · est. ${formatUsdForDisplay(thinking.cost!)}`);
+  await budget.selectOption({ label: 'Think 4,096' });
+  await expect(estimate).toHaveText(`≈ ${thinking.inputTokens} tokens in + 4,096 thinking · est. ${formatUsdForDisplay(thinking.cost!)}`);
   await screenshot(page, 'thinking-budget');
 
   harness.fake.enqueue({ text: 'Day one: the old town.', reasoning: 'Three days, so…', usage: { input: 20, output: 300 } });

@@ -9,7 +9,7 @@ const usd = money;
 export function EstimateLine({ estimate }: { estimate: EstimateView }) {
   const tokens = `${estimate.exact ? '' : '≈ '}${formatCount(estimate.inputTokens)} tokens in`;
   const cost = estimate.costNanos === null ? 'price unknown' : `est. ${usd(estimate.costNanos)}`;
-  const thinking = estimate.thinkingBudgetTokens > 0 ? ` · up to ${formatCount(estimate.thinkingBudgetTokens)} thinking` : '';
+  const thinking = estimate.thinkingBudgetTokens > 0 ? ` + ${formatCount(estimate.thinkingBudgetTokens)} thinking` : '';
   return (
     <span
       className="estimate-line"

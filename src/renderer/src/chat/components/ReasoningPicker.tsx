@@ -23,10 +23,10 @@ export function ReasoningPicker({ control, choice, onChoose }: Props) {
         value={choice?.effort ?? ''}
         onChange={(e) => onChoose(e.target.value ? { effort: control.efforts.find((x) => x === e.target.value)! } : null)}
       >
-        <option value="">Effort: default</option>
+        <option value="">Default effort</option>
         {control.efforts.map((effort) => (
           <option key={effort} value={effort}>
-            Effort: {effort}
+            {effort[0]!.toUpperCase() + effort.slice(1)} effort
           </option>
         ))}
       </select>
@@ -40,10 +40,10 @@ export function ReasoningPicker({ control, choice, onChoose }: Props) {
       value={choice?.thinkingBudget?.toString() ?? ''}
       onChange={(e) => onChoose(e.target.value ? { thinkingBudget: Number(e.target.value) } : null)}
     >
-      <option value="">Thinking: off</option>
+      <option value="">No thinking</option>
       {steps.map((n) => (
         <option key={n} value={n}>
-          Thinking: {n.toLocaleString('en-US')} tokens
+          Think {n.toLocaleString('en-US')}
         </option>
       ))}
     </select>
