@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheMinimumTokens, markStablePrefix } from '../../src/main/core/chat/prompt-cache-marks';
 import type { ChatMessage } from '../../src/main/core/providers/provider-types';
+import { countPromptTokens } from '../../src/main/core/tokens/count-prompt-tokens';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
 let t: TestCore;
@@ -56,6 +57,26 @@ describe('the stable prefix of a long conversation is marked for Anthropic\'s ca
     await expect(t.core.dispatch('settingsPromptCachingSet', { enabled: false })).resolves.toMatchObject({ ok: true, value: { promptCaching: false } });
     const body = await secondTurn('anthropic', 'claude-sonnet-4-5', LONG);
     expect(body.messages[1]).toEqual({ role: 'assistant', content: 'Noted.' });
+  });
+});
+
+describe('pre-flight prices the marked prefix as a cache write, its worst case', () => {
+  it('with the marks on, the estimate is higher by the prefix at the write rate over the input rate', async () => {
+    const provider = await t.addProvider('anthropic');
+    t.fake.enqueue({ text: 'Noted.', usage: { input: 10, output: 2 } });
+    const first = await t.core.chat.send({ providerId: provider, model: 'claude-sonnet-4-5', text: LONG });
+    await first.done;
+    const next = { providerId: provider, model: 'claude-sonnet-4-5', text: 'And now?', conversationId: first.conversationId };
+    const marked = (await t.core.chat.estimate(next)).estimate;
+    await t.core.dispatch('settingsPromptCachingSet', { enabled: false });
+    const plain = (await t.core.chat.estimate(next)).estimate;
+    const prefix = countPromptTokens('claude-sonnet-4-5', [
+      { role: 'user', content: LONG },
+      { role: 'assistant', content: 'Noted.' },
+    ]).tokens;
+    expect(prefix).toBeGreaterThan(1024);
+    // Sonnet 4.5: input $3/MTok, 5-minute cache write $3.75/MTok: 750 nano-dollars more per token.
+    expect(marked.cost! - plain.cost!).toBe(prefix * 750);
   });
 });
 

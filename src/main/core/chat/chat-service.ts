@@ -121,8 +121,10 @@ export class ChatService {
         message: `No price is known for ${input.model} on ${provider.name}: it is metered in tokens with cost "price unknown". Add its price in Settings → Prices.`,
       });
     }
-    const estimate = estimatePrompt(input.model, messages, expectedOutputTokens, price, deps.tokenCache, input.reasoning?.thinkingBudget ?? 0);
-    return { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate };
+    const sent = this.withCacheMarks(provider.kind, input.model, messages);
+    const room = { expectedOutputTokens, thinkingBudgetTokens: input.reasoning?.thinkingBudget ?? 0 };
+    const estimate = estimatePrompt(input.model, sent, room, price, deps.tokenCache);
+    return { provider, isNew, conversationId, messages: sent, startedAt, maxOutputTokens, temperature, price, estimate };
   }
 
   async send(input: SendInput): Promise<SendStarted> {
@@ -183,7 +185,7 @@ export class ChatService {
         provider,
         call: {
           model: input.model,
-          messages: this.withCacheMarks(provider.kind, input.model, messages),
+          messages,
           stream: input.stream ?? true,
           ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
           ...(temperature !== undefined ? { temperature } : {}),
