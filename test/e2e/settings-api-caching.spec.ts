@@ -42,10 +42,11 @@ test('the General setting turns the automatic prompt cache marks off and on', as
   await openSettings(page);
   const box = page.getByRole('checkbox', { name: 'Cache long conversations (Anthropic)' });
   await expect(box).toBeChecked();
-  await box.uncheck();
+  // The box shows the stored setting: it changes when the core's reply comes, so it is clicked, then awaited.
+  await box.click();
   await expect(box).not.toBeChecked();
   expect(harness.core.settings.get('promptCaching')).toBe(false);
-  await box.check();
+  await box.click();
   await expect(box).toBeChecked();
   expect(harness.core.settings.get('promptCaching')).toBe(true);
 });
