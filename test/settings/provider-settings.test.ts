@@ -128,9 +128,9 @@ describe('providers in Settings', () => {
     await fixture.ok('settingsProviderModels', { id, models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4o-mini', ' o4-mini '] });
     const tuned = await fixture.ok('settingsModelDefaults', { id, model: 'gpt-4o', maxOutputTokens: 256, temperature: 0.3 });
     expect(tuned.models).toEqual([
-      { model: 'gpt-4o-mini', maxOutputTokens: null, temperature: null },
-      { model: 'gpt-4o', maxOutputTokens: 256, temperature: 0.3 },
-      { model: 'o4-mini', maxOutputTokens: null, temperature: null },
+      { model: 'gpt-4o-mini', maxOutputTokens: null, temperature: null, api: { api: 'chat', chosen: false } },
+      { model: 'gpt-4o', maxOutputTokens: 256, temperature: 0.3, api: { api: 'chat', chosen: false } },
+      { model: 'o4-mini', maxOutputTokens: null, temperature: null, api: { api: 'chat', chosen: false } },
     ]);
     expect((await fixture.ok('chatProviders', {}))[0]?.models).toEqual(['gpt-4o-mini', 'gpt-4o', 'o4-mini']);
 
@@ -139,10 +139,40 @@ describe('providers in Settings', () => {
     expect(fixture.fake.requests.at(-1)?.body).toMatchObject({ model: 'gpt-4o', max_completion_tokens: 256, temperature: 0.3 });
 
     const trimmed = await fixture.ok('settingsProviderModels', { id, models: ['gpt-4o-mini'] });
-    expect(trimmed.models).toEqual([{ model: 'gpt-4o-mini', maxOutputTokens: null, temperature: null }]);
+    expect(trimmed.models).toEqual([{ model: 'gpt-4o-mini', maxOutputTokens: null, temperature: null, api: { api: 'chat', chosen: false } }]);
     await expect(fixture.call('settingsModelDefaults', { id, model: 'gpt-4o', maxOutputTokens: 1, temperature: null })).resolves.toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'gpt-4o is not enabled for OpenAI. Enable it first.' },
+    });
+  });
+
+  it('shows and changes the API each OpenAI model is called through; changing its defaults keeps the choice', async () => {
+    fixture = await openSettingsFixture();
+    const { id } = await fixture.ok('settingsProviderAdd', { kind: 'openai', baseUrl: `${fixture.fake.baseUrl}/v1`, apiKey: KEY });
+    const listed = await fixture.ok('settingsProviderModels', { id, models: ['gpt-4o', 'o3-pro'] });
+    expect(listed.models.map((m) => [m.model, m.api])).toEqual([
+      ['gpt-4o', { api: 'chat', chosen: false }],
+      ['o3-pro', { api: 'responses', chosen: false }],
+    ]);
+    await fixture.ok('settingsModelDefaults', { id, model: 'gpt-4o', maxOutputTokens: null, temperature: null, api: 'responses' });
+    const tuned = await fixture.ok('settingsModelDefaults', { id, model: 'gpt-4o', maxOutputTokens: 300, temperature: null });
+    expect(tuned.models[0]).toEqual({ model: 'gpt-4o', maxOutputTokens: 300, temperature: null, api: { api: 'responses', chosen: true } });
+
+    await (await fixture.core.chat.send({ providerId: id, model: 'gpt-4o', text: 'hello' })).done;
+    expect(fixture.fake.requests.at(-1)).toMatchObject({ path: '/v1/responses', body: { model: 'gpt-4o', max_output_tokens: 300 } });
+
+    const reset = await fixture.ok('settingsModelDefaults', { id, model: 'gpt-4o', maxOutputTokens: 300, temperature: null, api: null });
+    expect(reset.models[0]?.api).toEqual({ api: 'chat', chosen: false });
+  });
+
+  it('refuses an API choice for a provider with one API, and shows none', async () => {
+    fixture = await openSettingsFixture();
+    const { id } = await fixture.ok('settingsProviderAdd', { kind: 'anthropic', baseUrl: fixture.fake.baseUrl, apiKey: KEY });
+    const listed = await fixture.ok('settingsProviderModels', { id, models: ['claude-sonnet-4-5'] });
+    expect(listed.models[0]?.api).toBeNull();
+    await expect(fixture.call('settingsModelDefaults', { id, model: 'claude-sonnet-4-5', maxOutputTokens: null, temperature: null, api: 'responses' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: 'Anthropic has one API; only OpenAI-style providers choose between Chat Completions and Responses.' },
     });
   });
 

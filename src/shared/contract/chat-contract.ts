@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CancelReason, RequestStatus } from '../request-status';
 import type { CapView } from './budget-contract';
+import { reasoningChoiceSchema, type ReasoningControl } from '../reasoning';
 import { method } from './define-method';
 
 export type { CapView } from './budget-contract';
@@ -15,6 +16,8 @@ export interface ProviderChoice {
   name: string;
   kind: string;
   models: string[];
+  /** The thinking control each model takes, by model name. */
+  reasoning: Record<string, ReasoningControl>;
 }
 
 export interface ConversationView {
@@ -80,6 +83,8 @@ export interface EstimateView {
   /** True when counted with the model's own tokenizer. */
   exact: boolean;
   expectedOutputTokens: number;
+  /** The thinking budget included in expectedOutputTokens (0 without one). */
+  thinkingBudgetTokens: number;
   /** Null when the model's price is unknown. */
   costNanos: number | null;
   caps: CapCheck[];
@@ -99,6 +104,7 @@ const target = {
   providerId: id,
   model: z.string().min(1).max(300),
   maxOutputTokens: z.number().int().positive().max(10_000_000).optional(),
+  reasoning: reasoningChoiceSchema.optional(),
 };
 
 export const chatContract = {

@@ -36,6 +36,8 @@ export interface ModelDefaultsView {
   model: string;
   maxOutputTokens: number | null;
   temperature: number | null;
+  /** Null where the kind has one API; otherwise the API the model is called through, and whether the user chose it. */
+  api: { api: 'chat' | 'responses'; chosen: boolean } | null;
 }
 
 /** A configured provider as Settings shows it: never the key, at most its last four characters. */
@@ -107,6 +109,8 @@ export interface GeneralSettingsView {
   systemTimeZone: string;
   timeZones: string[];
   displayCurrency: DisplayCurrencyView | null;
+  /** Long conversations' stable prefix is marked for the provider's prompt cache (Anthropic). */
+  promptCaching: boolean;
   dataDir: string;
   databaseFile: string;
   backupsDir: string;
@@ -159,6 +163,8 @@ export const settingsContract = {
         model: modelId,
         maxOutputTokens: z.number().int().positive().max(10_000_000).nullable(),
         temperature: z.number().min(0).max(2).nullable(),
+        /** Omitted: the API stays as it is; null: back to the model's default. */
+        api: z.enum(['chat', 'responses']).nullable().optional(),
       })
       .strict(),
   ),
@@ -195,6 +201,7 @@ export const settingsContract = {
 
   settingsGeneral: method<GeneralSettingsView>()(z.object({}).strict()),
   settingsTimeZoneSet: method<GeneralSettingsView>()(z.object({ timeZone: z.string().min(1).max(100) }).strict()),
+  settingsPromptCachingSet: method<GeneralSettingsView>()(z.object({ enabled: z.boolean() }).strict()),
   settingsDisplayCurrencySet: method<GeneralSettingsView>()(
     z
       .object({

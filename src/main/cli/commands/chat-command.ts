@@ -8,6 +8,7 @@ import { checkBaseUrl } from '../../core/provider-config/base-url-check';
 import { PROVIDER_DEFAULTS, isProviderKind } from '../../core/provider-config/provider-defaults';
 import { chatJson, failureJson, summaryLine } from '../chat-output';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
+import { checkThinkingFor, parseThinkingOptions, type ThinkingOptions } from '../reasoning-options';
 import { withCore } from '../with-core';
 
 /** Over a hard cap: distinct from other failures so scripts can tell "refused" from "broken". */
@@ -17,7 +18,8 @@ export const EXIT_INTERRUPTED = 130;
 
 const USAGE =
   'tallychat chat [--provider ID] --model MODEL [--base-url URL] [--api-key-env VAR] [--no-stream] ' +
-  '[--max-tokens N] [--conversation ID] [--allow-over-cap] [--json] [--data-dir DIR] MESSAGE';
+  '[--max-tokens N] [--api responses|chat] [--reasoning-effort minimal|low|medium|high] [--thinking-budget N] ' +
+  '[--conversation ID] [--allow-over-cap] [--json] [--data-dir DIR] MESSAGE';
 
 export const chatCommand: CliCommand = {
   name: 'chat',
@@ -34,6 +36,9 @@ export const chatCommand: CliCommand = {
         'api-key-env': { type: 'string' },
         'no-stream': { type: 'boolean', default: false },
         'max-tokens': { type: 'string' },
+        api: { type: 'string' },
+        'reasoning-effort': { type: 'string' },
+        'thinking-budget': { type: 'string' },
         conversation: { type: 'string' },
         'allow-over-cap': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -48,11 +53,14 @@ export const chatCommand: CliCommand = {
     if (maxTokens !== undefined && (!Number.isInteger(maxTokens) || maxTokens <= 0)) {
       throw new CliUsageError('--max-tokens takes a positive whole number');
     }
+    const thinking = parseThinkingOptions(values);
 
     return withCore(values['data-dir'], io, async (core) => {
       try {
         const providerId = selectProvider(core, io, values.provider ?? 'openai', values['base-url'], values['api-key-env']);
+        checkThinkingFor(core.providerResolver.describe(providerId).kind, model, thinking);
         return await sendAndReport(core, io, {
+          thinking,
           providerId,
           model,
           text,
@@ -118,6 +126,7 @@ interface SendOptions {
   allowOverCap: boolean;
   maxOutputTokens?: number;
   conversationId?: string;
+  thinking: ThinkingOptions;
 }
 
 async function sendAndReport(core: Core, io: CliIo, options: SendOptions): Promise<number> {
@@ -136,6 +145,7 @@ async function sendAndReport(core: Core, io: CliIo, options: SendOptions): Promi
       text: options.text,
       stream: options.stream,
       allowOverCap: options.allowOverCap,
+      ...options.thinking,
       ...(options.maxOutputTokens !== undefined ? { maxOutputTokens: options.maxOutputTokens } : {}),
       ...(options.conversationId ? { conversationId: options.conversationId } : {}),
     });

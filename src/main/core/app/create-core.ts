@@ -111,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     newId,
     emit: (event) => events.emit(event),
+    promptCaching: () => settings.get('promptCaching'),
     ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
   });
   const recovery = recoverInterrupted(ledger, overrides, catalog, clock());

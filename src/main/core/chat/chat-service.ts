@@ -10,8 +10,10 @@ import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverrideStore } from '../price-overrides/price-override-store';
 import type { PriceCatalog } from '../pricing/price-catalog';
 import { resolvePrice } from '../price-overrides/resolve-price';
+import { checkReasoningChoice } from '../provider-config/reasoning-support';
 import type { callProvider } from '../providers/call-provider';
 import type { CallOptions, ChatMessage } from '../providers/provider-types';
+import { countPromptTokens } from '../tokens/count-prompt-tokens';
 import type { TokenCountCache } from '../tokens/token-count-cache';
 import { checkBudgetAlerts } from './budget-alerts';
 import {
@@ -21,6 +23,7 @@ import {
   type SendInput,
   type SendStarted,
 } from './chat-types';
+import { markStablePrefix } from './prompt-cache-marks';
 import { estimatePrompt } from './prompt-estimate';
 import { requestMetaOf } from './request-meta';
 import { runStream, type CancelReason } from './stream-runner';
@@ -43,6 +46,8 @@ export interface ChatServiceDeps {
   emit: (event: TallychatEvent) => void;
   coalesceMs?: number;
   checkpointIntervalMs?: number;
+  /** The General setting: mark long conversations' stable prefix for the provider's cache. Default on. */
+  promptCaching?: () => boolean;
 }
 
 /** A request refused at pre-flight: nothing was sent; the message names the cap and the numbers. */
@@ -98,6 +103,9 @@ export class ChatService {
     const settings = provider.modelSettings[input.model] ?? {};
     const maxOutputTokens = input.maxOutputTokens ?? settings.maxOutputTokens;
     const temperature = input.temperature ?? settings.temperature;
+    if (input.reasoning) checkReasoningChoice(provider.kind, input.model, input.reasoning);
+    // The worst case includes the thinking the user asked for: a budget is spent on top of the answer.
+    const expectedOutputTokens = (maxOutputTokens ?? DEFAULT_EXPECTED_OUTPUT_TOKENS) + (input.reasoning?.thinkingBudget ?? 0);
     const price = resolvePrice(deps.overrides, deps.catalog, {
       providerId: provider.id,
       kind: provider.kind,
@@ -115,8 +123,10 @@ export class ChatService {
         message: `No price is known for ${input.model} on ${provider.name}: it is metered in tokens with cost "price unknown". Add its price in Settings → Prices.`,
       });
     }
-    const estimate = estimatePrompt(input.model, messages, maxOutputTokens ?? DEFAULT_EXPECTED_OUTPUT_TOKENS, price, deps.tokenCache);
-    return { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate };
+    const sent = this.withCacheMarks(provider.kind, input.model, messages);
+    const room = { expectedOutputTokens, thinkingBudgetTokens: input.reasoning?.thinkingBudget ?? 0 };
+    const estimate = estimatePrompt(input.model, sent, room, price, deps.tokenCache);
+    return { provider, isNew, conversationId, messages: sent, startedAt, maxOutputTokens, temperature, price, estimate };
   }
 
   async send(input: SendInput): Promise<SendStarted> {
@@ -181,6 +191,8 @@ export class ChatService {
           stream: input.stream ?? true,
           ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
           ...(temperature !== undefined ? { temperature } : {}),
+          ...(input.reasoning ? { reasoning: input.reasoning } : {}),
+          ...(input.api ? { api: input.api } : {}),
         },
         promptTokens: estimate.inputTokens,
         startedAt,
@@ -201,6 +213,11 @@ export class ChatService {
     });
     this.active.set(requestId, { controller, done });
     return { requestId, conversationId, userMessageId, estimate, caps: preflight.caps, warnings: preflight.warnings, done };
+  }
+
+  private withCacheMarks(kind: ResolvedProvider['kind'], model: string, messages: ChatMessage[]): ChatMessage[] {
+    if (!(this.deps.promptCaching?.() ?? true)) return messages;
+    return markStablePrefix(kind, model, messages, (prefix) => countPromptTokens(model, prefix, this.deps.tokenCache).tokens);
   }
 
   /** Stops a running request; its partial answer is kept and metered. False if it is not running. */

@@ -2,7 +2,8 @@ import type { FinishedRequest } from '../../../shared/contract/events';
 import type { Nanodollars } from '../../../shared/money';
 import type { CapStatus } from '../budgets/cap-status';
 import type { ModelSettings } from '../provider-config/provider-store';
-import type { ProviderEndpoint, ProviderKind } from '../providers/provider-types';
+import type { ReasoningChoice } from '../../../shared/reasoning';
+import type { ProviderEndpoint, ProviderKind, WireApi } from '../providers/provider-types';
 
 /** A provider ready to call: its endpoint carries the key, which never leaves the main process. */
 export interface ResolvedProvider {
@@ -23,6 +24,10 @@ export interface SendInput {
   text: string;
   maxOutputTokens?: number;
   temperature?: number;
+  /** An effort or a thinking budget, for a model that takes it (provider-config/reasoning-support.ts). */
+  reasoning?: ReasoningChoice;
+  /** OpenAI's API for this one request; omitted, the model's setting or its default decides. */
+  api?: WireApi;
   stream?: boolean;
   /** Lets this one request past a hard cap (the user said so). */
   allowOverCap?: boolean;
@@ -34,7 +39,10 @@ export interface PreflightEstimate {
   inputTokens: number;
   /** True when counted with the model's own tokenizer (OpenAI families). */
   exact: boolean;
+  /** The answer's room plus the thinking budget, when one was asked for. */
   expectedOutputTokens: number;
+  /** The part of expectedOutputTokens that is the thinking budget (0 without one). */
+  thinkingBudgetTokens: number;
   /** Null when the model's price is unknown. */
   cost: Nanodollars | null;
 }

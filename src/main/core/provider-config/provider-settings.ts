@@ -2,12 +2,13 @@ import { AppError } from '../../../shared/contract/ipc-result';
 import type { ProviderSettingsView } from '../../../shared/contract/settings-contract';
 import type { listModels as listModelsFn } from '../providers/call-provider';
 import { ProviderError } from '../providers/provider-error';
-import type { ProviderKind } from '../providers/provider-types';
+import type { ProviderKind, WireApi } from '../providers/provider-types';
 import { SecretStoreError, type SecretStore } from '../secrets/secret-store';
 import { checkBaseUrl } from './base-url-check';
 import { PROVIDER_DEFAULTS } from './provider-defaults';
 import type { ProviderResolver } from './provider-resolver';
 import type { ModelSettings, ProviderConfig, ProviderStore } from './provider-store';
+import { speaksTwoApis, wireApiFor } from './wire-api-choice';
 
 export interface ProviderSettingsDeps {
   providers: ProviderStore;
@@ -122,14 +123,26 @@ export class ProviderSettings {
     return this.save({ ...current, enabledModels, modelSettings });
   }
 
-  setModelDefaults(id: string, model: string, maxOutputTokens: number | null, temperature: number | null): ProviderSettingsView {
+  /** `api` omitted keeps the model's API choice as it is; null goes back to the model's default. */
+  setModelDefaults(
+    id: string,
+    model: string,
+    maxOutputTokens: number | null,
+    temperature: number | null,
+    api?: WireApi | null,
+  ): ProviderSettingsView {
     const current = this.get(id);
     if (!current.enabledModels.includes(model)) {
       throw new AppError('not_found', `${model} is not enabled for ${current.name}. Enable it first.`);
     }
+    if (api && !speaksTwoApis(current.kind)) {
+      throw new AppError('invalid_request', `${current.name} has one API; only OpenAI-style providers choose between Chat Completions and Responses.`);
+    }
+    const keptApi = api === undefined ? current.modelSettings[model]?.api : (api ?? undefined);
     const settings: ModelSettings = {
       ...(maxOutputTokens !== null ? { maxOutputTokens } : {}),
       ...(temperature !== null ? { temperature } : {}),
+      ...(keptApi !== undefined ? { api: keptApi } : {}),
     };
     const modelSettings = { ...current.modelSettings };
     if (Object.keys(settings).length) modelSettings[model] = settings;
@@ -183,6 +196,9 @@ function toView(config: ProviderConfig): ProviderSettingsView {
       model,
       maxOutputTokens: config.modelSettings[model]?.maxOutputTokens ?? null,
       temperature: config.modelSettings[model]?.temperature ?? null,
+      api: speaksTwoApis(config.kind)
+        ? { api: wireApiFor(config.kind, model, config.modelSettings[model]), chosen: config.modelSettings[model]?.api !== undefined }
+        : null,
     })),
   };
 }

@@ -10,6 +10,10 @@ const RESPONSES_ONLY: readonly RegExp[] = [/^o\d+-pro\b/, /^gpt-\d+(\.\d+)?-pro\
 /** Kinds whose servers may speak both of OpenAI's APIs; the others have one. */
 const TWO_API_KINDS: ReadonlySet<ProviderKind> = new Set<ProviderKind>(['openai', 'openrouter', 'openai-compatible']);
 
+export function speaksTwoApis(kind: ProviderKind): boolean {
+  return TWO_API_KINDS.has(kind);
+}
+
 /**
  * The API a model is called through: the user's choice for the model, else the Responses API for
  * OpenAI's models that exist only there, else Chat Completions, which every OpenAI-compatible

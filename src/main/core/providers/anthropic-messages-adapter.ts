@@ -1,9 +1,11 @@
 import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter } from './adapter-types';
+import { anthropicSystem, markedContent } from './cache-control-marks';
 import { convertAnthropicUsage, type AnthropicUsageReports } from './convert-anthropic-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { isObject, objectAt, stringAt, type JsonObject } from './json-guards';
 import type { PartSink } from './part-sink';
 import type { ChatCallRequest, FinishReason } from './provider-types';
+import { anthropicThinking } from './reasoning-fields';
 
 const API_VERSION = '2023-06-01';
 /** Anthropic requires max_tokens; this is what we ask for when the caller sets no limit. */
@@ -28,16 +30,17 @@ export const anthropicMessagesAdapter: ProtocolAdapter = {
 };
 
 function requestBody(request: ChatCallRequest) {
-  const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
+  const thinking = request.reasoning?.thinkingBudget !== undefined;
   return {
     model: request.model,
-    max_tokens: request.maxOutputTokens ?? DEFAULT_MAX_TOKENS,
-    ...(system.length > 0 ? { system: system.join('\n\n') } : {}),
+    ...anthropicThinking(request.reasoning, request.maxOutputTokens ?? DEFAULT_MAX_TOKENS),
+    ...anthropicSystem(request.messages),
     messages: request.messages
       .filter((m) => m.role !== 'system')
-      .map((m) => ({ role: m.role, content: m.content })),
+      .map((m) => ({ role: m.role, content: markedContent(m) })),
     stream: request.stream,
-    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    // Anthropic refuses a changed temperature while thinking; the thinking the user asked for wins.
+    ...(request.temperature !== undefined && !thinking ? { temperature: request.temperature } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { firstObject, isObject, objectAt, stringAt } from './json-guards';
 import type { PartSink } from './part-sink';
 import type { ChatCallRequest, FinishReason } from './provider-types';
+import { geminiThinkingConfig } from './reasoning-fields';
 
 /**
  * Gemini generateContent: `POST {base}/v1beta/models/{model}:streamGenerateContent?alt=sse`
@@ -37,6 +38,7 @@ function requestBody(request: ChatCallRequest) {
   const generationConfig = {
     ...(request.maxOutputTokens !== undefined ? { maxOutputTokens: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    ...geminiThinkingConfig(request.reasoning),
   };
   return {
     contents: request.messages

@@ -32,7 +32,7 @@ function requestBody(request: ChatCallRequest) {
   };
   return {
     model: request.model,
-    messages: request.messages,
+    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
     stream: request.stream,
     ...(Object.keys(options).length > 0 ? { options } : {}),
   };

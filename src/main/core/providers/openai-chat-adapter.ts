@@ -1,9 +1,11 @@
 import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter, type SessionOptions } from './adapter-types';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { firstObject, isObject, objectAt, stringAt, type JsonObject } from './json-guards';
+import { openRouterMessage } from './cache-control-marks';
 import { readContentParts } from './mistral-content-parts';
 import { chatDialectFor, type ChatDialect } from './openai-chat-dialects';
 import type { PartSink } from './part-sink';
+import { chatReasoningFields } from './reasoning-fields';
 import type { ChatCallRequest, FinishReason, ProviderEndpoint } from './provider-types';
 
 /**
@@ -35,11 +37,13 @@ function requestBody(kind: ProviderEndpoint['kind'], request: ChatCallRequest, w
   const limitField = kind === 'openai' ? 'max_completion_tokens' : 'max_tokens';
   return {
     model: request.model,
-    messages: request.messages,
+    // Only OpenRouter forwards cache breakpoints (to Anthropic); the others get plain text.
+    messages: request.messages.map((m) => (kind === 'openrouter' ? openRouterMessage(m) : { role: m.role, content: m.content })),
     stream: request.stream,
     ...(request.stream && withStreamOptions ? { stream_options: { include_usage: true } } : {}),
     ...(request.maxOutputTokens !== undefined ? { [limitField]: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    ...chatReasoningFields(kind, request.reasoning),
   };
 }
 

@@ -3,6 +3,7 @@ import { convertOpenAiResponsesUsage } from './convert-openai-responses-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { isObject, objectAt, stringAt, type JsonObject } from './json-guards';
 import type { PartSink } from './part-sink';
+import { responsesReasoningField } from './reasoning-fields';
 import type { ChatCallRequest, FinishReason } from './provider-types';
 
 /** How a response ended, from the terminal event's name or a whole response's `status`. */
@@ -42,6 +43,7 @@ function requestBody(request: ChatCallRequest) {
     store: false,
     ...(request.maxOutputTokens !== undefined ? { max_output_tokens: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    ...responsesReasoningField(request.model, request.reasoning),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Citation } from '../../../shared/citation';
 import type { Nanodollars } from '../../../shared/money';
+import type { ReasoningChoice } from '../../../shared/reasoning';
 import type { TokenUsage } from '../../../shared/usage';
 import type { ProviderError } from './provider-error';
 
@@ -33,6 +34,8 @@ export interface ProviderEndpoint {
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** The prompt up to and including this message is stable: cache it where the vendor can (Anthropic). */
+  cacheBreakpoint?: boolean;
 }
 
 export interface ChatCallRequest {
@@ -43,6 +46,8 @@ export interface ChatCallRequest {
   temperature?: number;
   /** For OpenAI, OpenRouter and OpenAI-compatible endpoints (default 'chat'); other kinds have one API. */
   api?: WireApi;
+  /** The thinking the user asked for, already checked against what the model takes. */
+  reasoning?: ReasoningChoice;
 }
 
 /**

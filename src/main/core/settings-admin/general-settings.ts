@@ -27,6 +27,7 @@ export class GeneralSettings {
       systemTimeZone: systemTimeZone(),
       timeZones: Intl.supportedValuesOf('timeZone'),
       displayCurrency: settings.get('displayCurrency'),
+      promptCaching: settings.get('promptCaching'),
       dataDir: this.deps.dataDir,
       databaseFile: this.deps.databaseFile,
       backupsDir: join(this.deps.dataDir, BACKUPS_FOLDER),
@@ -40,6 +41,11 @@ export class GeneralSettings {
       this.deps.settings.set('timeZone', timeZone);
       this.deps.ledger.rebuildRollup();
     }
+    return this.view();
+  }
+
+  setPromptCaching(enabled: boolean): GeneralSettingsView {
+    this.deps.settings.set('promptCaching', enabled);
     return this.view();
   }
 

@@ -16,6 +16,8 @@ const SETTINGS = {
   syncFolder: z.string().min(1).nullable(),
   /** Where "Update prices" fetches the catalog's data from. */
   priceDataUrl: z.string().regex(/^https?:\/\//i),
+  /** Whether long conversations' stable prefix is marked for the provider's prompt cache (Anthropic). */
+  promptCaching: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -29,6 +31,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   deviceName: () => null,
   syncFolder: () => null,
   priceDataUrl: () => REMOTE_DATA_JSON_URL,
+  promptCaching: () => true,
 };
 
 export class SettingsStore {

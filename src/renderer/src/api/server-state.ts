@@ -1,3 +1,4 @@
+import type { ReasoningChoice } from '../../../shared/reasoning';
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import type { PeriodRequest, StackBy } from '../../../shared/contract/spending-contract';
 import { call } from './tallychat-client';
@@ -44,12 +45,20 @@ export interface EstimateInput {
   model: string;
   text: string;
   conversationId: string | null;
+  reasoning?: ReasoningChoice | undefined;
 }
 
-export const estimateQuery = ({ providerId, model, text, conversationId }: EstimateInput) =>
+export const estimateQuery = ({ providerId, model, text, conversationId, reasoning }: EstimateInput) =>
   queryOptions({
-    queryKey: [...queryKeys.estimate, providerId, model, conversationId, text] as const,
-    queryFn: () => call('chatEstimate', { providerId, model, text, ...(conversationId !== null ? { conversationId } : {}) }),
+    queryKey: [...queryKeys.estimate, providerId, model, conversationId, reasoning ?? null, text] as const,
+    queryFn: () =>
+      call('chatEstimate', {
+        providerId,
+        model,
+        text,
+        ...(conversationId !== null ? { conversationId } : {}),
+        ...(reasoning ? { reasoning } : {}),
+      }),
   });
 
 export const spendingOverviewQuery = (period: PeriodRequest, stackBy: StackBy) =>

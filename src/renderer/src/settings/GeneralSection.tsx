@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { GeneralSettingsView } from '../../../shared/contract/settings-contract';
 import { call } from '../api/tallychat-client';
+import { PromptCachingField } from './PromptCachingField';
 import { attempt, useSettings } from './settings-store';
 
-/** Display currency, time zone, and where the data lives (with a backup of it). */
+/** Display currency, time zone, prompt caching, and where the data lives (with a backup of it). */
 export function GeneralSection() {
   const general = useSettings((s) => s.general);
   return (
@@ -15,6 +16,7 @@ export function GeneralSection() {
         <div className="settings-card">
           <TimeZoneField general={general} />
           <CurrencyForm key={general.displayCurrency?.code ?? 'USD'} general={general} />
+          <PromptCachingField general={general} />
         </div>
       )}
     </section>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { ModelDefaultsView, ProviderSettingsView } from '../../../shared/contract/settings-contract';
 import { call } from '../api/tallychat-client';
+import { ApiChoice } from './ApiChoice';
 import { attempt, useSettings } from './settings-store';
 
-/** Per enabled model: the max output tokens and temperature a chat uses unless it says otherwise. */
+/** Per enabled model: the max output tokens and temperature a chat uses unless it says otherwise, and its API. */
 export function ModelDefaults({ provider }: { provider: ProviderSettingsView }) {
   if (provider.models.length === 0) return null;
+  const choosesApi = provider.models.some((m) => m.api !== null);
   return (
     <table className="settings-table compact">
       <caption>Defaults per model</caption>
@@ -14,6 +16,7 @@ export function ModelDefaults({ provider }: { provider: ProviderSettingsView }) 
           <th scope="col">Model</th>
           <th scope="col">Max output tokens</th>
           <th scope="col">Temperature</th>
+          {choosesApi && <th scope="col">API</th>}
           <th scope="col">
             <span className="visually-hidden">Save</span>
           </th>
@@ -21,14 +24,19 @@ export function ModelDefaults({ provider }: { provider: ProviderSettingsView }) 
       </thead>
       <tbody>
         {provider.models.map((m) => (
-          <DefaultsRow key={`${m.model}:${m.maxOutputTokens}:${m.temperature}`} providerId={provider.id} defaults={m} />
+          <DefaultsRow
+            key={`${m.model}:${m.maxOutputTokens}:${m.temperature}`}
+            providerId={provider.id}
+            defaults={m}
+            choosesApi={choosesApi}
+          />
         ))}
       </tbody>
     </table>
   );
 }
 
-function DefaultsRow({ providerId, defaults }: { providerId: string; defaults: ModelDefaultsView }) {
+function DefaultsRow({ providerId, defaults, choosesApi }: { providerId: string; defaults: ModelDefaultsView; choosesApi: boolean }) {
   const [maxTokens, setMaxTokens] = useState(defaults.maxOutputTokens?.toString() ?? '');
   const [temperature, setTemperature] = useState(defaults.temperature?.toString() ?? '');
   const [error, setError] = useState<string>();
@@ -76,6 +84,11 @@ function DefaultsRow({ providerId, defaults }: { providerId: string; defaults: M
           onChange={(e) => setTemperature(e.target.value)}
         />
       </td>
+      {choosesApi && (
+        <td>
+          <ApiChoice providerId={providerId} defaults={defaults} />
+        </td>
+      )}
       <td>
         <button type="button" className="settings-button" disabled={!dirty} onClick={() => void save()} aria-label={`Save defaults for ${defaults.model}`}>
           Save

@@ -7,6 +7,7 @@ import { toCapCheck } from '../../budgets/cap-views';
 import type { PreflightEstimate } from '../../chat/chat-types';
 import { messageViews, toConversationView } from '../../conversations/conversation-views';
 import { totalCacheSaving } from '../../pricing/cache-saving';
+import { reasoningControlFor } from '../../provider-config/reasoning-support';
 import type { AreaHandlers, CoreServices } from './handler-types';
 
 function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps: CapStatus[]): EstimateView {
@@ -14,6 +15,7 @@ function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps:
     inputTokens: estimate.inputTokens,
     exact: estimate.exact,
     expectedOutputTokens: estimate.expectedOutputTokens,
+    thinkingBudgetTokens: estimate.thinkingBudgetTokens,
     costNanos: estimate.cost,
     caps: caps.map((cap) => toCapCheck(cap, estimate.cost)),
     refusal: budgets.decide(caps, estimate.cost).refusal,
@@ -33,7 +35,13 @@ export function chatHandlers(core: ChatDeps): AreaHandlers<typeof chatContract> 
 
   return {
     chatProviders: () =>
-      core.providers.list().map((p) => ({ id: p.id, name: p.name, kind: p.kind, models: p.enabledModels })),
+      core.providers.list().map((p) => ({
+        id: p.id,
+        name: p.name,
+        kind: p.kind,
+        models: p.enabledModels,
+        reasoning: Object.fromEntries(p.enabledModels.map((model) => [model, reasoningControlFor(p.kind, model)])),
+      })),
 
     conversationsList: ({ search }) => core.conversations.list(search).map(toConversationView),
 

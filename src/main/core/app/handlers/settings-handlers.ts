@@ -35,7 +35,8 @@ export function settingsHandlers(core: SettingsDeps): AreaHandlers<typeof settin
     settingsProviderRemove: async ({ id }) => ({ removed: await providers.remove(id) }),
     settingsProviderTest: async ({ id }) => ({ models: await providers.test(id) }),
     settingsProviderModels: ({ id, models }) => providers.setModels(id, models),
-    settingsModelDefaults: ({ id, model, maxOutputTokens, temperature }) => providers.setModelDefaults(id, model, maxOutputTokens, temperature),
+    settingsModelDefaults: ({ id, model, maxOutputTokens, temperature, api }) =>
+      providers.setModelDefaults(id, model, maxOutputTokens, temperature, api),
 
     settingsPrices: () => prices.list(),
     settingsPriceOverrideAdd: (input) => prices.add(input),
@@ -48,6 +49,7 @@ export function settingsHandlers(core: SettingsDeps): AreaHandlers<typeof settin
     settingsGeneral: () => general.view(),
     settingsTimeZoneSet: ({ timeZone }) => general.setTimeZone(timeZone),
     settingsDisplayCurrencySet: ({ currency }) => general.setDisplayCurrency(currency),
+    settingsPromptCachingSet: ({ enabled }) => general.setPromptCaching(enabled),
     settingsBackupDatabase: () => core.services.backup(core.clock(), core.settings.get('timeZone')),
     settingsDeleteAllHistory: async () => {
       // Running answers are stopped (and metered) first, so no stream finalizes into an emptied ledger.

@@ -4,11 +4,13 @@ import { useEstimate } from '../hooks/use-estimate';
 import { liveAnswerIn, useLiveAnswers } from '../state/live-answers';
 import { useModels } from '../state/models-store';
 import { useNotices } from '../state/notices-store';
+import { applicableChoice, choiceKey, useReasoning } from '../state/reasoning-store';
 import { sendMessage, stopAnswer } from '../state/send-actions';
 import { useThread } from '../state/thread-store';
 import { CapNotices, EstimateLine } from './EstimateNotes';
 import { SendIcon, StopIcon } from './icons';
 import { ModelPicker } from './ModelPicker';
+import { ReasoningPicker } from './ReasoningPicker';
 
 export const COMPOSER_INPUT_ID = 'chat-composer-input';
 const MAX_INPUT_HEIGHT_PX = 240;
@@ -30,7 +32,9 @@ export function Composer() {
   const text = draft.trim();
   // Refused here, before the transport: a pasted book must not become a frame the server drops.
   const tooLong = text.length > MAX_MESSAGE_CHARS;
-  const { estimate, error: estimateError } = useEstimate(tooLong ? '' : text, selected, conversationId);
+  const control = selected ? providers?.find((p) => p.id === selected.providerId)?.reasoning[selected.model] : undefined;
+  const reasoning = applicableChoice(useReasoning((s) => s.choices[choiceKey(conversationId)]), control);
+  const { estimate, error: estimateError } = useEstimate(tooLong ? '' : text, selected, conversationId, reasoning);
 
   useLayoutEffect(() => {
     const el = input.current;
@@ -87,6 +91,7 @@ export function Composer() {
         />
         <div className="composer-bar">
           <ModelPicker providers={providers ?? []} selected={selected} onSelect={select} />
+          <ReasoningPicker control={control} choice={reasoning} onChoose={(choice) => useReasoning.getState().choose(conversationId, choice)} />
           <span className="composer-estimate" aria-live="polite">
             {text && estimate && <EstimateLine estimate={estimate} />}
             {text && estimateError && <span className="estimate-error">{estimateError}</span>}

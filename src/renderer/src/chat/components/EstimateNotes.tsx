@@ -9,13 +9,15 @@ const usd = money;
 export function EstimateLine({ estimate }: { estimate: EstimateView }) {
   const tokens = `${estimate.exact ? '' : '≈ '}${formatCount(estimate.inputTokens)} tokens in`;
   const cost = estimate.costNanos === null ? 'price unknown' : `est. ${usd(estimate.costNanos)}`;
+  const thinking = estimate.thinkingBudgetTokens > 0 ? ` + ${formatCount(estimate.thinkingBudgetTokens)} thinking` : '';
   return (
     <span
       className="estimate-line"
       data-testid="estimate"
       title={`Estimated before sending: the prompt${estimate.exact ? ' (counted exactly)' : ' (approximate count)'} plus up to ${formatCount(estimate.expectedOutputTokens)} output tokens`}
     >
-      {tokens} · {cost}
+      {tokens}
+      {thinking} · {cost}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { EstimateView } from '../../../../shared/contract/chat-contract';
+import type { ReasoningChoice } from '../../../../shared/reasoning';
 import { estimateQuery, messageOf, type EstimateInput } from '../../api/server-state';
 import type { ModelTarget } from '../state/models-store';
 
@@ -15,7 +16,12 @@ export interface EstimateState {
  * The pre-flight estimate for the text being typed, read from main ~250 ms after typing pauses;
  * read again whenever the month's spend moves (the event subscriber invalidates it).
  */
-export function useEstimate(text: string, target: ModelTarget | null, conversationId: string | null): EstimateState {
+export function useEstimate(
+  text: string,
+  target: ModelTarget | null,
+  conversationId: string | null,
+  reasoning: ReasoningChoice | undefined,
+): EstimateState {
   const [input, setInput] = useState<EstimateInput | null>(null);
   const providerId = target?.providerId;
   const model = target?.model;
@@ -25,9 +31,9 @@ export function useEstimate(text: string, target: ModelTarget | null, conversati
       setInput(null);
       return;
     }
-    const timer = setTimeout(() => setInput({ providerId, model, text, conversationId }), ESTIMATE_DEBOUNCE_MS);
+    const timer = setTimeout(() => setInput({ providerId, model, text, conversationId, reasoning }), ESTIMATE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, providerId, model, conversationId]);
+  }, [text, providerId, model, conversationId, reasoning]);
 
   const query = useQuery({
     ...estimateQuery(input ?? { providerId: '', model: '', text: '', conversationId: null }),

@@ -4,6 +4,7 @@ import { queryClient, queryKeys, threadQuery } from '../../api/server-state';
 import { call, TallychatCallError } from '../../api/tallychat-client';
 import { liveAnswerIn, useLiveAnswers } from './live-answers';
 import { useModels } from './models-store';
+import { reasoningFor, useReasoning } from './reasoning-store';
 import { threadMessages, useThread } from './thread-store';
 
 export interface SendOptions {
@@ -34,7 +35,9 @@ export async function sendMessage(options: SendOptions): Promise<boolean> {
   }
   const { conversationId, view } = useThread.getState();
   const requestId = crypto.randomUUID();
-  const providerName = useModels.getState().providers?.find((p) => p.id === target.providerId)?.name ?? target.providerId;
+  const provider = useModels.getState().providers?.find((p) => p.id === target.providerId);
+  const providerName = provider?.name ?? target.providerId;
+  const reasoning = reasoningFor(conversationId, provider?.reasoning[target.model]);
   const message: MessageView = {
     id: `pending-${requestId}`,
     role: 'user',
@@ -55,10 +58,12 @@ export async function sendMessage(options: SendOptions): Promise<boolean> {
       providerId: target.providerId,
       model: target.model,
       text: options.text,
+      ...(reasoning ? { reasoning } : {}),
       ...(options.allowOverCap ? { allowOverCap: true } : {}),
       ...(options.replaceFromMessageId ? { replaceFromMessageId: options.replaceFromMessageId } : {}),
     });
     useLiveAnswers.getState().started(sent);
+    if (conversationId === null) useReasoning.getState().adopt(sent.conversationId);
     if (useThread.getState().view === view) {
       useThread.setState((state) => ({
         conversationId: sent.conversationId,
