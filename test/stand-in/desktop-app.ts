@@ -129,14 +129,26 @@ export class DesktopApp {
   }
 
   private act(action: UserAction): void {
-    this.child.send(action satisfies ToMain);
+    this.toMain(action satisfies ToMain);
   }
 
   private ask<T extends MainQuestion['type']>(question: Extract<MainQuestion, { type: T }>): Promise<MainAnswers[T]> {
     const id = this.nextQuestion++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve as (value: unknown) => void);
-      this.child.send({ id, ...question } as ToMain);
+      this.toMain({ id, ...question } as ToMain);
+    });
+  }
+
+  /**
+   * A page can still call while main is ending (a query refetching as the test closes the app). In
+   * Electron the renderer goes down with main and such a call is never answered: here too, instead
+   * of an error thrown into the test from a closed channel.
+   */
+  private toMain(message: ToMain): void {
+    if (!this.child.connected) return;
+    this.child.send(message, (error) => {
+      if (error && this.child.connected) throw error;
     });
   }
 
