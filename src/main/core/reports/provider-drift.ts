@@ -1,0 +1,69 @@
+import type { CostDriftRow, ProviderFiguresView } from '../../../shared/contract/spending-contract';
+import { nanodollars, pricePerMTok } from '../../../shared/money';
+import { cacheSaving } from '../pricing/cache-saving';
+import type { ReportDb } from './report-db';
+import type { ResolvedPeriod } from './report-period';
+import { FINAL_ROWS_SQL } from './usage-sums';
+
+/** The Spending screen lists this many of the rows where the provider's figure and ours differ most. */
+export const DRIFT_TOP_ROWS = 5;
+
+interface PeriodRow {
+  id: string;
+  startedAt: number;
+  model: string;
+  cost: number | null;
+  providerCost: number | null;
+  cachedInputTokens: number | null;
+  priceInput: number | null;
+  priceCacheRead: number | null;
+}
+
+/**
+ * The period's provider-reported cost against ours, and what caching saved. Drift is summed over
+ * the rows where both figures are known (a row without our price or without theirs compares
+ * nothing); the caching saving is the sum of each row's own saving (pricing/cache-saving.ts).
+ * A bounded period reads the ledger's indexed `started_at` range.
+ */
+export function providerFigures(db: ReportDb, period: ResolvedPeriod): ProviderFiguresView {
+  const where = [FINAL_ROWS_SQL, `r.status != 'refused'`, '(r.provider_cost_usd_nanos IS NOT NULL OR r.cached_input_tokens IS NOT NULL)'];
+  if (period.startMs !== null) where.push('r.started_at >= @startMs');
+  if (period.endMs !== null) where.push('r.started_at < @endMs');
+  const rows = db
+    .prepare<PeriodRow>(
+      `SELECT r.id AS id, r.started_at AS startedAt, r.model AS model, r.cost_usd_nanos AS cost,
+         r.provider_cost_usd_nanos AS providerCost, r.cached_input_tokens AS cachedInputTokens,
+         r.price_input_usd_nanos_per_mtok AS priceInput, r.price_cache_read_usd_nanos_per_mtok AS priceCacheRead
+       FROM requests r WHERE ${where.join(' AND ')}`,
+    )
+    .all({ startMs: period.startMs, endMs: period.endMs });
+
+  let saved: number | null = null;
+  const compared: CostDriftRow[] = [];
+  for (const row of rows) {
+    const saving = cacheSaving({
+      cachedInputTokens: row.cachedInputTokens,
+      priceInput: row.priceInput === null ? null : pricePerMTok(row.priceInput),
+      priceCacheRead: row.priceCacheRead === null ? null : pricePerMTok(row.priceCacheRead),
+    });
+    if (saving !== null) saved = (saved ?? 0) + saving;
+    if (row.cost !== null && row.providerCost !== null) {
+      compared.push({ id: row.id, startedAt: row.startedAt, model: row.model, oursNanos: row.cost, theirsNanos: row.providerCost });
+    }
+  }
+  const ours = compared.reduce((sum, row) => sum + row.oursNanos, 0);
+  const theirs = compared.reduce((sum, row) => sum + row.theirsNanos, 0);
+  const top = [...compared]
+    .sort((a, b) => Math.abs(b.theirsNanos - b.oursNanos) - Math.abs(a.theirsNanos - a.oursNanos) || b.startedAt - a.startedAt || a.id.localeCompare(b.id))
+    .slice(0, DRIFT_TOP_ROWS);
+  return {
+    cacheSavedNanos: saved === null ? null : nanodollars(saved),
+    drift: {
+      comparedRequests: compared.length,
+      oursNanos: nanodollars(ours),
+      theirsNanos: nanodollars(theirs),
+      differenceNanos: nanodollars(theirs - ours),
+      topRows: top,
+    },
+  };
+}
