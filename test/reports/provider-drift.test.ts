@@ -43,6 +43,10 @@ const ROWS: SeedRow[] = [
   // The provider priced it but we could not: nothing to compare.
   row('i', at(10), { cost: null, providerCost: 123_456 }),
   row('j', at(11), { cost: 7_000_000 }),
+  // Priced, and the provider said nothing came from cache: caching saved exactly nothing.
+  row('k', at(12), { cost: 2_000, cachedInputTokens: 0, priceInput: 2_500_000_000, priceCacheRead: 1_250_000_000 }),
+  // Cached tokens on a row we could not price: the saving is unknown.
+  row('l', at(13), { cost: null, cachedInputTokens: 5_000 }),
   row('october', NOV_1 - 86_400_000, { cost: 1_000_000, providerCost: 9_000_000, cachedInputTokens: 1_000_000, priceInput: 1_000_000_000, priceCacheRead: 0 }),
   row('running', NOW - 5000, { status: 'streaming', cost: null, providerCost: null }),
 ];
@@ -90,6 +94,12 @@ describe("the provider's own figure against ours", () => {
     expect(all.cacheSavedNanos).toBe(1_500_000_225);
     expect(all.drift.comparedRequests).toBe(8);
     expect(all.drift.differenceNanos).toBe(199_151 + 8_000_000);
+  });
+
+  it('tells a saving of nothing from an unknown one', async () => {
+    const core = seededCore();
+    expect((await figures(core, { kind: 'custom', from: '2026-11-12', to: '2026-11-12' })).cacheSavedNanos).toBe(0);
+    expect((await figures(core, { kind: 'custom', from: '2026-11-13', to: '2026-11-13' })).cacheSavedNanos).toBeNull();
   });
 
   it('says nothing is known when no row of the period has a saving or a provider cost', async () => {
