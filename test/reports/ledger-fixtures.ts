@@ -19,6 +19,9 @@ export interface SeedRow {
   cost?: number | null;
   priceInput?: number | null;
   priceOutput?: number | null;
+  priceCacheRead?: number | null;
+  /** What the provider itself reported the request cost (OpenRouter, xAI, Perplexity). */
+  providerCost?: number | null;
   ttftMs?: number | null;
   durationMs?: number | null;
   error?: string | null;
@@ -33,10 +36,11 @@ export function insertLedgerRows(sqlite: Database.Database, rows: Iterable<SeedR
   const insert = sqlite.prepare(`
     INSERT INTO requests (id, conversation_id, provider_id, provider_kind, model, status, streamed, input_tokens,
       cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, usage_source,
-      price_input_usd_nanos_per_mtok, price_output_usd_nanos_per_mtok, price_source, cost_usd_nanos, reserved_usd_nanos,
+      price_input_usd_nanos_per_mtok, price_output_usd_nanos_per_mtok, price_cache_read_usd_nanos_per_mtok, price_source,
+      cost_usd_nanos, provider_cost_usd_nanos, reserved_usd_nanos,
       started_at, ttft_ms, finished_at, duration_ms, error)
     VALUES (@id, @conversationId, @providerId, @providerId, @model, @status, 1, @inputTokens, @cachedInputTokens,
-      @cacheWriteTokens, @outputTokens, @reasoningTokens, @usageSource, @priceInput, @priceOutput, @priceSource, @cost,
+      @cacheWriteTokens, @outputTokens, @reasoningTokens, @usageSource, @priceInput, @priceOutput, @priceCacheRead, @priceSource, @cost, @providerCost,
       @reserved, @startedAt, @ttftMs, @finishedAt, @durationMs, @error)`);
   let count = 0;
   sqlite.transaction(() => {
@@ -53,6 +57,8 @@ export function insertLedgerRows(sqlite: Database.Database, rows: Iterable<SeedR
         cost: null,
         priceInput: null,
         priceOutput: null,
+        priceCacheRead: null,
+        providerCost: null,
         ttftMs: null,
         durationMs: null,
         error: null,

@@ -185,6 +185,34 @@ export interface ReportExport {
   rows: number;
 }
 
+/** One request where the provider reported its own cost, beside ours. */
+export interface CostDriftRow {
+  id: string;
+  startedAt: number;
+  model: string;
+  oursNanos: number;
+  theirsNanos: number;
+}
+
+/**
+ * Our cost against the provider's own figure, over the period's requests where both are known
+ * (OpenRouter, xAI, Perplexity report theirs). `differenceNanos` is theirs − ours.
+ */
+export interface CostDriftView {
+  comparedRequests: number;
+  oursNanos: number;
+  theirsNanos: number;
+  differenceNanos: number;
+  /** The rows that differ most (by absolute difference), biggest first. */
+  topRows: CostDriftRow[];
+}
+
+export interface ProviderFiguresView {
+  /** What prompt caching saved in the period; null when no request's saving is known. */
+  cacheSavedNanos: number | null;
+  drift: CostDriftView;
+}
+
 /** The window exports at most this many request rows; `tallychat report` streams any number. */
 export const SCREEN_EXPORT_MAX_ROWS = 100_000;
 
@@ -195,6 +223,7 @@ export const spendingContract = {
   spendingConversations: method<ConversationBreakdown>()(
     z.object({ period: periodSchema, limit: z.number().int().min(1).max(1000).optional() }).strict(),
   ),
+  spendingProviderFigures: method<ProviderFiguresView>()(z.object({ period: periodSchema }).strict()),
   spendingRequests: method<RequestLogPage>()(
     z
       .object({

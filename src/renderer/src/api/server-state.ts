@@ -73,6 +73,12 @@ export const spendingConversationsQuery = (period: PeriodRequest) =>
     queryFn: () => call('spendingConversations', { period }),
   });
 
+export const spendingProviderFiguresQuery = (period: PeriodRequest) =>
+  queryOptions({
+    queryKey: [...queryKeys.spending, 'provider-figures', period] as const,
+    queryFn: () => call('spendingProviderFigures', { period }),
+  });
+
 export const devicesOverviewQuery = () => queryOptions({ queryKey: queryKeys.devices, queryFn: () => call('devicesOverview', {}) });
 
 /** What may have moved when money was spent: the month's caps, estimates, the dashboard, conversation totals. */

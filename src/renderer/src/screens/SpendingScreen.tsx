@@ -5,6 +5,7 @@ import { ExportControls } from '../spending/ExportControls';
 import { Headline } from '../spending/Headline';
 import { MonthPanel } from '../spending/MonthPanel';
 import { PeriodPicker } from '../spending/PeriodPicker';
+import { ProviderFiguresSection } from '../spending/ProviderFiguresSection';
 import { RequestLog } from '../spending/RequestLog';
 import { useSpending, useSpendingOverview } from '../spending/spending-store';
 import '../spending/spending.css';
@@ -69,6 +70,7 @@ export function SpendingScreen() {
             </div>
           )}
           <BreakdownSection overview={overview} />
+          <ProviderFiguresSection timeZone={overview.period.timeZone} />
           <RequestLog overview={overview} />
         </>
       )}

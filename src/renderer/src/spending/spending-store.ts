@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { create } from 'zustand';
 import type { PeriodRequest, StackBy } from '../../../shared/contract/spending-contract';
-import { messageOf, spendingConversationsQuery, spendingOverviewQuery } from '../api/server-state';
+import { messageOf, spendingConversationsQuery, spendingOverviewQuery, spendingProviderFiguresQuery } from '../api/server-state';
 
 interface SpendingState {
   period: PeriodRequest;
@@ -40,4 +40,10 @@ export function useSpendingConversations() {
   const period = useSpending((s) => s.period);
   const query = useQuery({ ...spendingConversationsQuery(period), placeholderData: keepPreviousData });
   return { conversations: query.data, error: query.error ? messageOf(query.error) : undefined };
+}
+
+export function useSpendingProviderFigures() {
+  const period = useSpending((s) => s.period);
+  const query = useQuery({ ...spendingProviderFiguresQuery(period), placeholderData: keepPreviousData });
+  return { figures: query.data, error: query.error ? messageOf(query.error) : undefined };
 }

@@ -3,6 +3,7 @@ import type { PeriodRequest, spendingContract } from '../../../../shared/contrac
 import { toCapView } from '../../budgets/cap-views';
 import { ExportTooLargeError, exportCsvText } from '../../reports/report-export';
 import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../reports/report-period';
+import { providerFigures } from '../../reports/provider-drift';
 import { requestLogPage } from '../../reports/request-log';
 import { conversationBreakdown, spendingOverview } from '../../reports/spending-overview';
 import type { AreaHandlers, CoreServices } from './handler-types';
@@ -38,6 +39,8 @@ export function spendingHandlers(core: SpendingDeps): AreaHandlers<typeof spendi
 
     spendingConversations: ({ period, limit }) =>
       conversationBreakdown(db, resolve(period, core.clock()), limit ?? DEFAULT_CONVERSATION_ROWS),
+
+    spendingProviderFigures: ({ period }) => providerFigures(db, resolve(period, core.clock())),
 
     spendingRequests: ({ period, filter, after, limit }) =>
       requestLogPage(db, resolve(period, core.clock()), { providerName, filter, after, limit }),
