@@ -182,4 +182,17 @@ describe('general settings', () => {
     await expect(f.ok('settingsBudgets', {})).resolves.toMatchObject({ caps: [{ spentNanos: 0 }] });
     expect(existsSync(`${f.core.store.file}-wal`) ? (await import('node:fs')).statSync(`${f.core.store.file}-wal`).size : 0).toBe(0);
   });
+
+  it('leaves nothing derived from the deleted history: per-conversation sums, stored token counts of its texts, the rollup zone', async () => {
+    const { f, id } = await withOpenAi();
+    const long = `Plan a week in Lisbon. ${'Day by day, with costs. '.repeat(20)}`;
+    const first = await f.core.chat.send({ providerId: id, model: 'gpt-4o-mini', text: long });
+    await first.done;
+    await (await f.core.chat.send({ providerId: id, model: 'gpt-4o-mini', conversationId: first.conversationId, text: 'And the hotel?' })).done;
+    const derived = ['usage_conversation_rollup', 'usage_conversation_totals', 'token_counts', 'usage_rollup_zone'];
+    const count = (table: string) => (f.core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(derived.map(count).every((n) => n > 0)).toBe(true);
+    await f.ok('settingsDeleteAllHistory', { confirm: 'delete all history' });
+    expect(derived.map(count)).toEqual([0, 0, 0, 0]);
+  });
 });

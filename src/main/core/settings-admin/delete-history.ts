@@ -2,9 +2,16 @@ import type Database from 'better-sqlite3';
 import type { HistoryDeletedView } from '../../../shared/contract/settings-contract';
 
 /**
- * The danger zone: every conversation, message and ledger row (and the rollup and alert notices
- * derived from them) goes; providers, keys, budgets, prices and settings stay. The file is then
- * vacuumed and the WAL truncated, so the deleted text does not linger in free pages.
+ * What is derived from the history and goes with it: the rollups and their zone (the next row
+ * records a zone again), alert notices, and the stored token counts, which are keyed by hashes of
+ * the deleted texts.
+ */
+const DERIVED_TABLES = ['usage_daily_rollup', 'usage_conversation_rollup', 'usage_conversation_totals', 'usage_rollup_zone', 'token_counts', 'budget_alerts'];
+
+/**
+ * The danger zone: every conversation, message and ledger row, and all that is derived from them,
+ * goes; providers, keys, budgets, prices and settings stay. The file is then vacuumed and the WAL
+ * truncated, so the deleted text does not linger in free pages.
  */
 export function deleteAllHistory(sqlite: Database.Database): HistoryDeletedView {
   const deleted = sqlite
@@ -12,8 +19,7 @@ export function deleteAllHistory(sqlite: Database.Database): HistoryDeletedView 
       const messages = sqlite.prepare('DELETE FROM messages').run().changes;
       const conversations = sqlite.prepare('DELETE FROM conversations').run().changes;
       const requests = sqlite.prepare('DELETE FROM requests').run().changes;
-      sqlite.prepare('DELETE FROM usage_daily_rollup').run();
-      sqlite.prepare('DELETE FROM budget_alerts').run();
+      for (const table of DERIVED_TABLES) sqlite.prepare(`DELETE FROM ${table}`).run();
       return { conversations, messages, requests };
     })
     .immediate();
