@@ -37,6 +37,11 @@ export function endpointUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
 
+/** The OpenAI-style key header; none when the endpoint needs no key (a local server). */
+export function bearerAuth(endpoint: ProviderEndpoint): Record<string, string> {
+  return endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {};
+}
+
 /** Extra headers come last: a user who sets one for a proxy means it to win. */
 export function jsonHeaders(
   auth: Record<string, string>,

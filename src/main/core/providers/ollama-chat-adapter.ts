@@ -1,4 +1,4 @@
-import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter } from './adapter-types';
+import { bearerAuth, endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter } from './adapter-types';
 import { convertOllamaUsage } from './convert-ollama-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { isObject, objectAt, stringAt } from './json-guards';
@@ -12,7 +12,7 @@ import type { ChatCallRequest, FinishReason } from './provider-types';
 export const ollamaChatAdapter: ProtocolAdapter = {
   usesStreamOptions: false,
   chatRequest(endpoint, request) {
-    const auth: Record<string, string> = endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {};
+    const auth = bearerAuth(endpoint);
     return {
       method: 'POST',
       url: endpointUrl(endpoint.baseUrl, '/api/chat'),

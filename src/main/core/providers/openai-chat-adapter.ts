@@ -1,4 +1,4 @@
-import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter, type SessionOptions } from './adapter-types';
+import { bearerAuth, endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter, type SessionOptions } from './adapter-types';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { firstObject, isObject, objectAt, stringAt, type JsonObject } from './json-guards';
 import { openRouterMessage } from './cache-control-marks';
@@ -19,7 +19,7 @@ export function openAiChatAdapter(kind: ProviderEndpoint['kind']): ProtocolAdapt
   return {
     usesStreamOptions: dialect.usesStreamOptions,
     chatRequest(endpoint, request, withStreamOptions) {
-      const auth: Record<string, string> = endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {};
+      const auth = bearerAuth(endpoint);
       return {
         method: 'POST',
         url: endpointUrl(endpoint.baseUrl, '/chat/completions'),

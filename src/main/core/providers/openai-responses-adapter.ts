@@ -1,4 +1,4 @@
-import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter } from './adapter-types';
+import { bearerAuth, endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter } from './adapter-types';
 import { convertOpenAiResponsesUsage } from './convert-openai-responses-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { isObject, objectAt, stringAt, type JsonObject } from './json-guards';
@@ -20,7 +20,7 @@ const SUMMARY_PART_BREAK = '\n\n';
 export const openAiResponsesAdapter: ProtocolAdapter = {
   usesStreamOptions: false,
   chatRequest(endpoint, request) {
-    const auth: Record<string, string> = endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {};
+    const auth = bearerAuth(endpoint);
     return {
       method: 'POST',
       url: endpointUrl(endpoint.baseUrl, '/responses'),
