@@ -1,8 +1,9 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMigrationsFolder, openStore } from '../../src/main/core/db/open-database';
 import { DeviceLedger } from '../../src/main/core/devices/device-ledger';
+import { migrationsUpTo } from '../helpers/migrations-up-to';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
@@ -10,19 +11,11 @@ const migrations = findMigrationsFolder();
 const journal = JSON.parse(readFileSync(join(migrations, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
 const SYNC_MIGRATION = journal.entries.findIndex((entry) => entry.tag.endsWith('_sync_devices'));
 
-/** A copy of the migrations folder that knows only the first `count` migrations. */
-function migrationsUpTo(count: number): string {
-  const dir = join(tempDir(), 'drizzle');
-  cpSync(migrations, dir, { recursive: true });
-  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
-  return dir;
-}
-
 describe('the sync_devices migration', () => {
   it('keeps every ledger row as this device’s own, not yet exported, so history from before sync is shared too', () => {
     expect(SYNC_MIGRATION).toBeGreaterThan(0);
     const file = join(tempDir(), 'before.sqlite');
-    const old = openStore({ file, migrationsFolder: migrationsUpTo(SYNC_MIGRATION) });
+    const old = openStore({ file, migrationsFolder: migrationsUpTo(SYNC_MIGRATION, join(tempDir(), 'drizzle')) });
     const at = Date.UTC(2026, 10, 20);
     old.sqlite.prepare('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run('c1', 'Lisbon', at, at);
     const insert = old.sqlite.prepare(
