@@ -148,7 +148,9 @@ export class DesktopApp {
   private toMain(message: ToMain): void {
     if (!this.child.connected) return;
     this.child.send(message, (error) => {
-      if (error && this.child.connected) throw error;
+      // EPIPE or a closed channel: main ended between the check and the write (a test's dispose).
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (error && code !== 'EPIPE' && code !== 'ERR_IPC_CHANNEL_CLOSED') throw error;
     });
   }
 
