@@ -19,7 +19,7 @@ import { createCore } from '../src/main/core/app/create-core';
 
 const TARGET_BYTES = 20 * 1024 * 1024;
 const CHUNK_BYTES = 64 * 1024;
-const RUNS = 7;
+const RUNS = 9;
 const WARMUP = 2;
 
 const WORDS = ['the', 'ledger', ' counts', ' every', ' token', ',', ' café', ' naïve', ' 世界', ' 🌍', '\n', ' "quoted"', ' tally'];
@@ -164,49 +164,89 @@ async function fullOrchestration(chunks: Uint8Array[]): Promise<number> {
   return finished.text.length;
 }
 
+interface Path {
+  name: string;
+  work: () => number | Promise<number>;
+}
+
 interface Result {
   name: string;
   medianMs: number;
+  /** This path's throughput over (a)'s, one figure per round: median, min, max. */
+  vsFloor: Spread;
+  vsSdk: Spread;
 }
 
-async function measure(name: string, expected: number, work: () => number | Promise<number>): Promise<Result> {
-  const times: number[] = [];
-  for (let run = 0; run < WARMUP + RUNS; run++) {
-    const started = performance.now();
-    const chars = await work();
-    const elapsed = performance.now() - started;
-    if (chars !== expected) throw new Error(`${name} read ${chars} characters, expected ${expected}`);
-    if (run >= WARMUP) times.push(elapsed);
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN };
+}
+
+/**
+ * Every round times every path once, in an order that rotates from round to round, and each
+ * path's ratio to the floor is taken within its round: on a machine whose load comes and goes,
+ * a path and its yardstick then meet the same load, and no path always follows the same one
+ * (whose garbage it would collect).
+ */
+async function measure(paths: Path[], expected: number): Promise<Result[]> {
+  const times = paths.map(() => [] as number[]);
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    for (let k = 0; k < paths.length; k++) {
+      const index = (k + round) % paths.length;
+      const path = paths[index];
+      if (!path) continue;
+      const started = performance.now();
+      const chars = await path.work();
+      const elapsed = performance.now() - started;
+      if (chars !== expected) throw new Error(`${path.name} read ${chars} characters, expected ${expected}`);
+      if (round >= WARMUP) times[index]?.push(elapsed);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { name, medianMs: times[Math.floor(times.length / 2)] ?? Number.NaN };
+  const [floorTimes = [], , sdkTimes = []] = times;
+  return paths.map((path, index) => {
+    const own = times[index] ?? [];
+    return {
+      name: path.name,
+      medianMs: spread(own).median,
+      vsFloor: spread(own.map((ms, round) => (floorTimes[round] ?? Number.NaN) / ms)),
+      vsSdk: spread(own.map((ms, round) => (sdkTimes[round] ?? Number.NaN) / ms)),
+    };
+  });
 }
 
 const { bytes, payloads, expectedChars } = generateStream();
 const chunks = chunksOf(bytes);
 const events = payloads.length + 1;
-console.log(`stream: ${(bytes.length / 1e6).toFixed(1)} MB, ${events} events, ${chunks.length} chunks of 64 KiB; median of ${RUNS} runs after ${WARMUP} warm-up`);
+console.log(`stream: ${(bytes.length / 1e6).toFixed(1)} MB, ${events} events, ${chunks.length} chunks of 64 KiB; ${RUNS} rounds after ${WARMUP} warm-up, every path once a round`);
 
-const results = [
-  await measure('(a) JSON.parse of each data line alone', expectedChars, () => jsonParseOnly(payloads)),
-  await measure('(a2) eventsource-parser + JSON.parse, no adapter', expectedChars, () => bareParserAndJsonParse(chunks)),
-  await measure('(b) openai SDK Stream.fromSSEResponse', expectedChars, () => openAiSdk(chunks)),
-  await measure('(c) our SSE reader + OpenAI adapter', expectedChars, () => ourReaderAndAdapter(chunks)),
-  await measure('(d) callProvider end to end (in-memory fetch)', expectedChars, () => fullCallProvider(chunks)),
-  await measure('(e) + orchestration: pre-flight, ledger, events', expectedChars, () => fullOrchestration(chunks)),
-];
+// (a) must stay first and (b) third: they are the yardsticks the ratios divide by.
+const results = await measure(
+  [
+    { name: '(a) JSON.parse of each data line alone', work: () => jsonParseOnly(payloads) },
+    { name: '(a2) eventsource-parser + JSON.parse, no adapter', work: () => bareParserAndJsonParse(chunks) },
+    { name: '(b) openai SDK Stream.fromSSEResponse', work: () => openAiSdk(chunks) },
+    { name: '(c) our SSE reader + OpenAI adapter', work: () => ourReaderAndAdapter(chunks) },
+    { name: '(d) callProvider end to end (in-memory fetch)', work: () => fullCallProvider(chunks) },
+    { name: '(e) + orchestration: pre-flight, ledger, events', work: () => fullOrchestration(chunks) },
+  ],
+  expectedChars,
+);
 
-const [baseline, , sdk] = results;
-const rate = (r: Result) => bytes.length / 1e6 / (r.medianMs / 1000);
+const ratio = (s: Spread) => `${s.median.toFixed(2)}× [${s.min.toFixed(2)}–${s.max.toFixed(2)}]`;
 console.log('');
-console.log(`${'path'.padEnd(48)}${'median ms'.padStart(10)}${'MB/s'.padStart(9)}${'events/s'.padStart(12)}${'vs JSON.parse'.padStart(15)}${'vs SDK'.padStart(9)}`);
+console.log('Ratios are throughput over the yardstick timed in the same round: median of the rounds [min–max].');
+console.log(`${'path'.padEnd(48)}${'median ms'.padStart(10)}${'MB/s'.padStart(9)}${'events/s'.padStart(12)}${'vs JSON.parse'.padStart(22)}${'vs SDK'.padStart(22)}`);
 for (const r of results) {
-  const mbs = rate(r);
+  const mbs = bytes.length / 1e6 / (r.medianMs / 1000);
   const eps = events / (r.medianMs / 1000);
-  const vsBaseline = baseline ? mbs / rate(baseline) : Number.NaN;
-  const vsSdk = sdk ? mbs / rate(sdk) : Number.NaN;
   console.log(
-    `${r.name.padEnd(48)}${r.medianMs.toFixed(1).padStart(10)}${mbs.toFixed(0).padStart(9)}${Math.round(eps).toLocaleString('en-US').padStart(12)}${`${vsBaseline.toFixed(2)}×`.padStart(15)}${`${vsSdk.toFixed(2)}×`.padStart(9)}`,
+    `${r.name.padEnd(48)}${r.medianMs.toFixed(1).padStart(10)}${mbs.toFixed(0).padStart(9)}${Math.round(eps).toLocaleString('en-US').padStart(12)}${ratio(r.vsFloor).padStart(22)}${ratio(r.vsSdk).padStart(22)}`,
   );
 }
 
