@@ -81,6 +81,20 @@ describe('SSE event reader', () => {
     expect(seen.events).toEqual([]);
   });
 
+  it('counts the size limit in bytes: data lines so far and a line still held', () => {
+    // 400 three-byte characters are 1,200 bytes, over a 1,000-byte limit, in one chunk.
+    expect(feed(`data: ${'€'.repeat(400)}\n\n`, [], 1_000).seen.oversized).toEqual([1_000]);
+    // 200 short data lines of one event, each far under the limit, together over it.
+    expect(feed(`${'data: 0123456789\n'.repeat(200)}\n`, [], 1_000).seen).toEqual({ events: [], oversized: [1_000] });
+    // Events each under the limit pass, however many.
+    expect(feed('data: 0123456789\n\n'.repeat(200), [], 1_000).seen.events).toHaveLength(200);
+  });
+
+  it('dispatches a last line ended by a lone CR, as it does one ended by LF', () => {
+    expect(feed('data: [DONE]\r', []).seen.events.map((e) => e.data)).toEqual(['[DONE]']);
+    expect(feed('data: a\r\rdata: [DONE]\r', [8]).seen.events.map((e) => e.data)).toEqual(['a', '[DONE]']);
+  });
+
   it('dispatches a last complete line whose blank line never came, but not a cut one', () => {
     expect(feed('data: [DONE]\n', []).seen.events.map((e) => e.data)).toEqual(['[DONE]']);
     expect(feed('data: {"cut":', []).seen.events).toEqual([]);

@@ -2,8 +2,11 @@
 export interface FrameHandler {
   /** One complete event: an SSE event's joined data, one NDJSON line, or a whole JSON body. */
   onEvent(data: string, event: string | undefined): void;
-  /** An event grew past the limit; the decoder drops everything after this. */
-  onOversized(limitChars: number): void;
+  /**
+   * An event grew past the limit (in characters, or in bytes for a decoder that works on bytes);
+   * the decoder drops everything after this.
+   */
+  onOversized(limit: number): void;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface FrameDecoder {
 }
 
 /** Far above any real event (the largest we meet are a few MiB of one delta), far below harm. */
-export const DEFAULT_MAX_EVENT_CHARS = 32 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_SIZE = 32 * 1024 * 1024;
 
 /** Node's TextDecoder keeps a multi-byte character split across chunks when told `stream`. */
 export const STREAM_DECODE: { readonly stream: boolean } = { stream: true };

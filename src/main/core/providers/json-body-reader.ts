@@ -1,9 +1,9 @@
-import { DEFAULT_MAX_EVENT_CHARS, STREAM_DECODE, type FrameDecoder, type FrameHandler } from './frame-decoder';
+import { DEFAULT_MAX_EVENT_SIZE, STREAM_DECODE, type FrameDecoder, type FrameHandler } from './frame-decoder';
 
 /** A non-streaming response: the whole body is one event, delivered at the end. */
 export function createJsonBodyReader(
   handler: FrameHandler,
-  maxBodyChars: number = DEFAULT_MAX_EVENT_CHARS,
+  maxBodyChars: number = DEFAULT_MAX_EVENT_SIZE,
 ): FrameDecoder {
   const decoder = new TextDecoder('utf-8');
   const pieces: string[] = [];

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_EVENT_CHARS, STREAM_DECODE, type FrameDecoder, type FrameHandler } from './frame-decoder';
+import { DEFAULT_MAX_EVENT_SIZE, STREAM_DECODE, type FrameDecoder, type FrameHandler } from './frame-decoder';
 import { tryParseJson } from './json-guards';
 
 /**
@@ -8,7 +8,7 @@ import { tryParseJson } from './json-guards';
  */
 export function createNdjsonLineReader(
   handler: FrameHandler,
-  maxEventChars: number = DEFAULT_MAX_EVENT_CHARS,
+  maxEventChars: number = DEFAULT_MAX_EVENT_SIZE,
 ): FrameDecoder {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
