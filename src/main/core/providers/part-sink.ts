@@ -14,25 +14,26 @@ export class PartSink {
   /** The latest merged usage, carried by the terminal part whichever it is. */
   usage: ProviderUsage | undefined;
   private batch: StreamPart[] = [];
+  /**
+   * The texts of the batch's last part while it is a delta, joined once when the part is done:
+   * a chunk's hundreds of small deltas then leave one flat string, not a chain of joins that
+   * lives as long as the answer and that every young-generation collection copies again.
+   */
+  private pieces: string[] = [];
 
   constructor(readonly ctx: ErrorContext) {}
 
   text(text: string): void {
-    if (text.length === 0 || this.terminal) return;
-    const last = this.batch[this.batch.length - 1];
-    if (last?.type === 'text-delta') last.text += text;
-    else this.batch.push({ type: 'text-delta', text });
+    this.delta('text-delta', text);
   }
 
   reasoning(text: string): void {
-    if (text.length === 0 || this.terminal) return;
-    const last = this.batch[this.batch.length - 1];
-    if (last?.type === 'reasoning-delta') last.text += text;
-    else this.batch.push({ type: 'reasoning-delta', text });
+    this.delta('reasoning-delta', text);
   }
 
   reportUsage(reported: ProviderUsage): void {
     if (this.terminal) return;
+    this.closeDelta();
     // The raw object is stored on the ledger row as the vendor sent it, less any secret it quotes.
     const usage = { ...reported, raw: redactPayload(this.ctx.secrets, reported.raw) };
     this.usage = usage;
@@ -41,6 +42,7 @@ export class PartSink {
 
   citations(citations: Citation[]): void {
     if (this.terminal) return;
+    this.closeDelta();
     this.batch.push({ type: 'citations', citations });
   }
 
@@ -66,8 +68,27 @@ export class PartSink {
 
   /** The parts gathered since the last drain, terminal excluded. */
   drain(): StreamPart[] {
+    this.closeDelta();
     const parts = this.batch;
     if (parts.length > 0) this.batch = [];
     return parts;
+  }
+
+  private delta(type: 'text-delta' | 'reasoning-delta', text: string): void {
+    if (text.length === 0 || this.terminal) return;
+    if (this.pieces.length > 0 && this.batch[this.batch.length - 1]?.type === type) {
+      this.pieces.push(text);
+      return;
+    }
+    this.closeDelta();
+    this.batch.push({ type, text });
+    this.pieces.push(text);
+  }
+
+  private closeDelta(): void {
+    if (this.pieces.length === 0) return;
+    const last = this.batch[this.batch.length - 1];
+    if (this.pieces.length > 1 && (last?.type === 'text-delta' || last?.type === 'reasoning-delta')) last.text = this.pieces.join('');
+    this.pieces = [];
   }
 }
