@@ -75,7 +75,7 @@ function jsonParseOnly(payloads: string[]): number {
   return chars;
 }
 
-/** (a2) Bare eventsource-parser + JSON.parse: what our reader is built on, without an adapter. */
+/** (a2) Bare eventsource-parser + JSON.parse: the string-level SSE parser our byte-level reader replaced, without an adapter. */
 function bareParserAndJsonParse(chunks: Uint8Array[]): number {
   const decoder = new TextDecoder();
   let chars = 0;
