@@ -8,7 +8,6 @@ import type { ResolvedPeriod } from './report-period';
 import { usageReaderFor } from './usage-readers';
 import { FINAL_ROWS_SQL, pricedRequests, type UsageSums } from './usage-sums';
 import { csvLineSql, jsonObjectSql, plainCellSql } from './sql-cells';
-import { startedAtRanges } from './started-at-ranges';
 import { functionTimestampSql, zonedTimestampSql, type TimestampSql } from './sql-timestamps';
 
 /** A report's columns and a way to walk its rows (more than once, for the aligned table). */
@@ -16,10 +15,10 @@ export interface ReportRows {
   fields: readonly FieldSpec[];
   rows(): Iterable<Cell[]>;
   /**
-   * The rows already written by SQLite: CSV in blocks of many whole lines (each ending in CRLF),
-   * so a million-row export hands JavaScript a few hundred strings; JSON one object per row.
+   * The rows already written by SQLite, one string per row: a CSV line with its CRLF, or a JSON
+   * object. A million-row export then hands JavaScript one value per row instead of 27.
    */
-  csvBlocks?(): Iterable<{ text: string; rows: number }>;
+  csvLines?(): Iterable<string>;
   jsonObjects?(): Iterable<string>;
 }
 
@@ -107,21 +106,10 @@ function requestRows(db: ReportDb, period: ResolvedPeriod, names: ProviderNames)
   const strings = function* (what: string): Iterable<string> {
     for (const row of select(what).iterate(params)) yield row[0] as string;
   };
-  const csvBlocks = function* (): Iterable<{ text: string; rows: number }> {
-    // string_agg's ORDER BY keeps the rows in ledger order within a block; blocks follow in order.
-    const block = db.prepare<{ text: string | null; rows: number }>(
-      `SELECT string_agg(${csvLineSql(columns, timestamp.sql)} || char(13, 10), '' ORDER BY r.started_at, r.rowid) AS text, COUNT(*) AS rows
-       ${from} AND r.started_at >= @blockFrom AND r.started_at < @blockTo`,
-    );
-    for (const range of startedAtRanges(db, period.startMs, period.endMs, CSV_BLOCK_ROWS)) {
-      const { text, rows } = block.get({ ...params, blockFrom: range.fromMs, blockTo: range.toMs })!;
-      if (text !== null) yield { text, rows };
-    }
-  };
   return {
     fields: REQUEST_FIELDS,
     rows: () => select(columns.map((c) => plainCellSql(c.sql, c.kind, timestamp.sql)).join(', ')).iterate(params) as Iterable<Cell[]>,
-    csvBlocks,
+    csvLines: () => strings(csvLineSql(columns, timestamp.sql)),
     jsonObjects: () => strings(jsonObjectSql(columns, timestamp.sql)),
   };
 }
@@ -134,12 +122,6 @@ const KNOWN_TEXTS: Record<string, readonly string[]> = {
   cancel_reason: ['user', 'budget', 'shutdown'],
 };
 const MAX_KNOWN_MODELS = 64;
-
-/**
- * Rows per CSV block: about 250 KB of text. Bigger blocks are no faster and their strings land in
- * V8's large-object space, which a million-row export grows by tens of megabytes before a full GC.
- */
-const CSV_BLOCK_ROWS = 1024;
 
 /** Rows finish after they start: the fast timestamp window reaches this far past the last start. */
 const FINISH_MARGIN_MS = 2 * 86_400_000;
