@@ -17,7 +17,8 @@ export const OUT_DIR = join(ROOT, 'out', 'cli', 'tallychat');
 export async function buildCli() {
   mkdirSync(dirname(OUT_DIR), { recursive: true });
   // Built into a folder of its own and renamed into place, so a CLI starting meanwhile never
-  // reads half a build; the commands are a chunk of their own, which `--version` never loads.
+  // reads half a build; each command is a chunk of its own, loaded only when it runs (`--version`
+  // loads none, `report` not the chat's).
   const partial = `${OUT_DIR}.${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   const result = await build({

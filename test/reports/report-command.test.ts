@@ -55,6 +55,19 @@ describe('tallychat report', () => {
     expect(cap.err()).toBe('');
   });
 
+  it('a request left streaming by a process that died is recovered before the report reads the ledger, and is in it', async () => {
+    const dataDir = await seededDataDir();
+    const setup = createCore({ dataDir, appVersion: 'test', host: 'cli', secrets: new MemorySecretStore() });
+    const startedAt = startOfLocalDay(2026, 10, 31, TZ) + 3_600_000;
+    insertLedgerRows(setup.store.sqlite, [{ id: 'left-open', startedAt, providerId: 'openai', model: 'gpt-4o', status: 'streaming', reserved: 5 }]);
+    // Closed without the start-up that would have recovered it: as if the app had died mid-answer.
+    setup.store.close();
+    const cap = capture();
+    expect(await runCli(['report', '--from', '2026-10-31', '--to', '2026-10-31', '--data-dir', dataDir], cap.io)).toBe(0);
+    const rows = parse(cap.out(), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.request_id === 'left-open')).toMatchObject({ started_at: '2026-10-31T01:00:00.000-04:00', status: 'interrupted' });
+  });
+
   it('--format table groups, aligns and totals; --format json prints one array', async () => {
     const dataDir = await seededDataDir();
     const table = capture();

@@ -29,17 +29,17 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return EXIT.ok;
   }
   // Loaded only now: the commands pull in SQLite, the providers and the price catalog, which
-  // `--version` has no use for (the bundle keeps them in a chunk of their own).
-  const { COMMANDS } = await import('./cli-commands');
+  // `--version` has no use for (the bundle keeps them in chunks of their own).
+  const { COMMAND_NAMES, isCommandName, loadCommand } = await import('./cli-commands');
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.stdout(`${helpText(COMMANDS)}\n`);
+    io.stdout(`${helpText(await Promise.all(COMMAND_NAMES.map(loadCommand)))}\n`);
     return first === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
+  if (!isCommandName(first)) {
     io.stderr(`tallychat: unknown command "${first}". Run \`tallychat --help\` for the list.\n`);
     return EXIT.usage;
   }
+  const command = await loadCommand(first);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`Usage: ${command.usage}\n\n${command.summary}.\n`);
     return EXIT.ok;

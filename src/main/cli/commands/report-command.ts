@@ -4,13 +4,16 @@ import {
   REPORT_GROUPINGS,
   type PeriodRequest,
 } from '../../../shared/contract/spending-contract';
+import { openReportReader, type ReportReader } from '../../core/app/create-report-reader';
+import { databaseFile } from '../../core/db/default-data-dir';
 import { openReadOnlyReportDb } from '../../core/reports/report-db';
 import { writeReport, writeReportFile, type ReportRequest } from '../../core/reports/report-export';
 import { checkReportOutput, ReportOutputRefused } from '../../core/reports/report-output-guard';
 import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../core/reports/report-period';
 import type { ReportFormat } from '../../core/reports/report-writers';
-import { CliUsageError, EXIT, type CliCommand } from '../cli-io';
-import { openLedgerForReading } from '../open-ledger-for-reading';
+import { EnvironmentSecretStore } from '../../core/secrets/secret-store';
+import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
+import { resolveDataDir } from '../data-dir-option';
 
 const FORMATS: readonly ReportFormat[] = ['csv', 'json', 'table'];
 
@@ -47,27 +50,46 @@ export const reportCommand: CliCommand = {
 
     if (values.output === '') throw new CliUsageError('--output needs a file name; it was given an empty value');
 
-    const ledger = openLedgerForReading(values['data-dir'], io);
-    const reader = openReadOnlyReportDb(ledger.core.store.file);
-    const providerName = (id: string) => ledger.core.providerResolver.nameOf(id);
+    const dataDir = resolveDataDir(values['data-dir'], io.env);
+    const lean = groupBy === 'request' ? openReportReader(dataDir, new EnvironmentSecretStore(io.env)) : undefined;
+    const source = lean ?? (await readThroughCore(dataDir, io));
     try {
-      const resolved = resolveOrUsageError(period, ledger.core.clock(), ledger.core.settings.get('timeZone'));
+      const resolved = resolveOrUsageError(period, Date.now(), source.timeZone);
       const request: ReportRequest = { period: resolved, groupBy, format, bom: values.bom };
       if (values.output === undefined) {
-        await writeReport(reader.db, request, providerName, { write: (chunk) => io.stdout(chunk) });
+        await writeReport(source.db, request, source.providerName, { write: (chunk) => io.stdout(chunk) });
         return EXIT.ok;
       }
-      guardOutput(values.output, ledger.file, values.force);
-      const rows = await writeReportFile(reader.db, request, providerName, values.output);
+      guardOutput(values.output, databaseFile(dataDir), values.force);
+      const rows = await writeReportFile(source.db, request, source.providerName, values.output);
       const what = groupBy === 'request' ? 'requests' : `rows grouped by ${groupBy}`;
       io.stderr(`Wrote ${rows.toLocaleString('en-US')} ${what} (${resolved.label}, ${resolved.timeZone}) to ${values.output}\n`);
       return EXIT.ok;
     } finally {
-      reader.close();
-      await ledger.close();
+      await source.close();
     }
   },
 };
+
+/**
+ * The ledger through the whole core, which migrates it and recovers interrupted requests first
+ * (or reads a snapshot of a ledger it cannot write): grouped reports, which read the rollups the
+ * core keeps, and any ledger the lean reader declines. Loaded only then: it is most of the CLI.
+ */
+async function readThroughCore(dataDir: string, io: CliIo): Promise<Omit<ReportReader, 'close'> & { close(): Promise<void> }> {
+  const { openLedgerForReading } = await import('../open-ledger-for-reading');
+  const ledger = openLedgerForReading(dataDir, io);
+  const reader = openReadOnlyReportDb(ledger.core.store.file);
+  return {
+    db: reader.db,
+    timeZone: ledger.core.settings.get('timeZone'),
+    providerName: (id) => ledger.core.providerResolver.nameOf(id),
+    close: async () => {
+      reader.close();
+      await ledger.close();
+    },
+  };
+}
 
 function periodFrom(preset: string | undefined, from: string | undefined, to: string | undefined): PeriodRequest {
   if (preset !== undefined) {

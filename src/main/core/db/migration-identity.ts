@@ -32,7 +32,7 @@ interface AppliedMigration {
  * Compares what the database applied with the app's migrations one by one, by identity (the
  * migration's content hash and its journal time, as drizzle records them), not by count: an
  * edited or renamed migration would otherwise pass unnoticed and leave the schema off its history.
- * Returns how many migrations the database has applied.
+ * Returns how many migrations this app ships that the database has not applied yet.
  */
 export function checkMigrationIdentity(sqlite: Database.Database, migrationsFolder: string, file: string): number {
   const known = readMigrationFiles({ migrationsFolder });
@@ -45,7 +45,7 @@ export function checkMigrationIdentity(sqlite: Database.Database, migrationsFold
       throw new MigrationMismatchError(file, position, tags[position] ?? `#${position + 1}`);
     }
   });
-  return applied.length;
+  return known.length - applied.length;
 }
 
 /** The migrations the database has applied, in the order it applied them. */

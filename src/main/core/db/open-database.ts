@@ -21,6 +21,8 @@ export interface Store {
   file: string;
   /** How many migrations the database has applied (the schema version). */
   schemaVersion: number;
+  /** Migrations this app ships that the database lacks: none once opened for writing (they ran). */
+  pendingMigrations: number;
   close(): void;
 }
 
@@ -60,7 +62,7 @@ export function openStore(options: OpenStoreOptions): Store {
     }
     sqlite.pragma('foreign_keys = ON');
     const db = drizzle(sqlite, { schema });
-    checkMigrationIdentity(sqlite, migrationsFolder, options.file);
+    const pending = checkMigrationIdentity(sqlite, migrationsFolder, options.file);
     registerSqlFunctions(sqlite);
     if (!options.readonly) migrate(db, { migrationsFolder });
     return {
@@ -68,6 +70,7 @@ export function openStore(options: OpenStoreOptions): Store {
       db,
       file: options.file,
       schemaVersion: appliedMigrations(sqlite).length,
+      pendingMigrations: options.readonly ? pending : 0,
       close: () => sqlite.close(),
     };
   } catch (error) {

@@ -8,7 +8,6 @@ import type { ResolvedPeriod } from './report-period';
 import { usageReaderFor } from './usage-readers';
 import { FINAL_ROWS_SQL, pricedRequests, type UsageSums } from './usage-sums';
 import { csvLineSql, jsonObjectSql, plainCellSql } from './sql-cells';
-import { startedAtRanges } from './started-at-ranges';
 import { functionTimestampSql, zonedTimestampSql, type TimestampSql } from './sql-timestamps';
 
 /** A report's columns and a way to walk its rows (more than once, for the aligned table). */
@@ -16,10 +15,10 @@ export interface ReportRows {
   fields: readonly FieldSpec[];
   rows(): Iterable<Cell[]>;
   /**
-   * The rows already written by SQLite: CSV in blocks of many whole lines (each ending in CRLF),
-   * so a million-row export hands JavaScript a few hundred strings; JSON one object per row.
+   * The rows already written by SQLite, one string per row: a CSV line with its CRLF, or a JSON
+   * object. A million-row export then hands JavaScript one value per row instead of 27.
    */
-  csvBlocks?(): Iterable<{ text: string; rows: number }>;
+  csvLines?(): Iterable<string>;
   jsonObjects?(): Iterable<string>;
 }
 
@@ -81,7 +80,9 @@ function requestRows(db: ReportDb, period: ResolvedPeriod, names: ProviderNames)
   if (period.endMs !== null) where.push('r.started_at < @endMs');
   const whereSql = where.join(' AND ');
   const params: Record<string, unknown> = { startMs: period.startMs, endMs: period.endMs, timeZone: period.timeZone };
-  const providerIds = db.prepare<{ id: string }>(`SELECT DISTINCT r.provider_id AS id FROM requests r WHERE ${whereSql}`).all(params);
+  // Every provider of the ledger, not only the period's: an id with no row in the report just goes
+  // unused, and walking the provider index skips from one id to the next instead of reading every row.
+  const providerIds = db.prepare<{ id: string }>(LEDGER_PROVIDER_IDS_SQL).all();
   const nameCases = providerIds.map(({ id }, i) => {
     params[`providerId${i}`] = id;
     params[`providerName${i}`] = names(id);
@@ -107,24 +108,18 @@ function requestRows(db: ReportDb, period: ResolvedPeriod, names: ProviderNames)
   const strings = function* (what: string): Iterable<string> {
     for (const row of select(what).iterate(params)) yield row[0] as string;
   };
-  const csvBlocks = function* (): Iterable<{ text: string; rows: number }> {
-    // string_agg's ORDER BY keeps the rows in ledger order within a block; blocks follow in order.
-    const block = db.prepare<{ text: string | null; rows: number }>(
-      `SELECT string_agg(${csvLineSql(columns, timestamp.sql)} || char(13, 10), '' ORDER BY r.started_at, r.rowid) AS text, COUNT(*) AS rows
-       ${from} AND r.started_at >= @blockFrom AND r.started_at < @blockTo`,
-    );
-    for (const range of startedAtRanges(db, period.startMs, period.endMs, CSV_BLOCK_ROWS)) {
-      const { text, rows } = block.get({ ...params, blockFrom: range.fromMs, blockTo: range.toMs })!;
-      if (text !== null) yield { text, rows };
-    }
-  };
   return {
     fields: REQUEST_FIELDS,
     rows: () => select(columns.map((c) => plainCellSql(c.sql, c.kind, timestamp.sql)).join(', ')).iterate(params) as Iterable<Cell[]>,
-    csvBlocks,
+    csvLines: () => strings(csvLineSql(columns, timestamp.sql)),
     jsonObjects: () => strings(jsonObjectSql(columns, timestamp.sql)),
   };
 }
+
+const LEDGER_PROVIDER_IDS_SQL = `WITH RECURSIVE ids(id) AS (
+    SELECT MIN(provider_id) FROM requests
+    UNION ALL SELECT (SELECT MIN(provider_id) FROM requests WHERE provider_id > ids.id) FROM ids WHERE ids.id IS NOT NULL
+  ) SELECT id FROM ids WHERE id IS NOT NULL`;
 
 /** Values these text columns mostly hold, which the CSV renders without testing them (sql-cells.ts). */
 const KNOWN_TEXTS: Record<string, readonly string[]> = {
@@ -134,12 +129,6 @@ const KNOWN_TEXTS: Record<string, readonly string[]> = {
   cancel_reason: ['user', 'budget', 'shutdown'],
 };
 const MAX_KNOWN_MODELS = 64;
-
-/**
- * Rows per CSV block: about 250 KB of text. Bigger blocks are no faster and their strings land in
- * V8's large-object space, which a million-row export grows by tens of megabytes before a full GC.
- */
-const CSV_BLOCK_ROWS = 1024;
 
 /** Rows finish after they start: the fast timestamp window reaches this far past the last start. */
 const FINISH_MARGIN_MS = 2 * 86_400_000;

@@ -43,10 +43,10 @@ export function* reportChunks(report: ReportRows, format: ReportFormat, options:
 
 function* csvText(report: ReportRows, bom: boolean, counter: { rows: number }): Iterable<string> {
   yield (bom ? UTF8_BOM : '') + csvHeader(report.fields);
-  if (report.csvBlocks) {
-    for (const block of report.csvBlocks()) {
-      counter.rows += block.rows;
-      yield block.text;
+  if (report.csvLines) {
+    for (const line of report.csvLines()) {
+      counter.rows++;
+      yield line;
     }
     return;
   }

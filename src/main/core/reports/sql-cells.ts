@@ -31,7 +31,17 @@ export function plainCellSql(x: string, kind: CellKind, timestamp: TimestampSql 
  * answered with csvCell's own rendering of it, and anything else takes the checks as before.
  */
 export function csvCellSql(x: string, kind: CellKind, timestamp?: TimestampSql, known: readonly string[] = []): string {
-  if (kind !== 'text') return `CASE WHEN ${x} IS NULL THEN '' ELSE ${plainCellSql(x, kind, timestamp)} || '' END`;
+  return `COALESCE(${csvCellOrNullSql(x, kind, timestamp, known)} || '', '')`;
+}
+
+/**
+ * The cell's CSV text, or NULL for an empty cell: concat() writes NULL as nothing, so a line
+ * needs no NULL test per cell, and an integer needs no expression at all (concat writes it as
+ * `|| ''` would).
+ */
+function csvCellOrNullSql(x: string, kind: CellKind, timestamp: TimestampSql | undefined, known: readonly string[]): string {
+  if (kind === 'integer') return x;
+  if (kind !== 'text') return plainCellSql(x, kind, timestamp);
   const literals = known.filter((value) => !value.includes('\0'));
   if (literals.length === 0) return guardedTextSql(x);
   const answers = literals.map((value) => `WHEN ${sqlText(value)} THEN ${sqlText(csvCell(value, 'text'))}`);
@@ -40,19 +50,19 @@ export function csvCellSql(x: string, kind: CellKind, timestamp?: TimestampSql, 
 
 const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
+/** NULL stays NULL: each test is NULL for it, so it falls through to the ELSE. */
 function guardedTextSql(x: string): string {
   const formula = `unicode(${x}) IN (${FORMULA_START_CODES})`;
   const guarded = `CASE WHEN ${formula} THEN '''' || ${x} ELSE ${x} END`;
-  return `CASE WHEN ${x} IS NULL THEN ''
-    WHEN instr(${x}, '"') OR instr(${x}, ',') OR instr(${x}, char(10)) OR instr(${x}, char(13))
+  return `CASE WHEN instr(${x}, '"') OR instr(${x}, ',') OR instr(${x}, char(10)) OR instr(${x}, char(13))
       THEN '"' || replace(${guarded}, '"', '""') || '"'
     WHEN ${formula} THEN '''' || ${x}
     ELSE ${x} END`;
 }
 
-/** A whole CSV line (without its CRLF), built in one step (no cell is NULL for concat_ws to skip). */
+/** A whole CSV line with its CRLF, built in one step. */
 export function csvLineSql(columns: { sql: string; kind: CellKind; known?: readonly string[] }[], timestamp?: TimestampSql): string {
-  return `concat_ws(',', ${columns.map((c) => csvCellSql(c.sql, c.kind, timestamp, c.known)).join(', ')})`;
+  return `concat(${columns.map((c) => csvCellOrNullSql(c.sql, c.kind, timestamp, c.known ?? [])).join(", ',', ")}, char(13, 10))`;
 }
 
 /** A whole JSON object with the fields' names as keys (decimals as strings, unknown as null). */

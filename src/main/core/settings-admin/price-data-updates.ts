@@ -25,7 +25,7 @@ export class PriceDataUpdates {
   constructor(private readonly deps: PriceDataDeps) {}
 
   view(): PriceDataView {
-    return { ...this.deps.catalog.info(), url: this.deps.settings.get('priceDataUrl'), defaultUrl: REMOTE_DATA_JSON_URL };
+    return { ...this.deps.catalog.info(), url: this.deps.settings.get('priceDataUrl') ?? REMOTE_DATA_JSON_URL, defaultUrl: REMOTE_DATA_JSON_URL };
   }
 
   setUrl(url: string): PriceDataView {
@@ -35,7 +35,7 @@ export class PriceDataUpdates {
 
   /** Fetches from `url`, or from the setting when none is given (the CLI's --url does not change the setting). */
   async update(url?: string): Promise<PriceDataView> {
-    const from = url ?? this.deps.settings.get('priceDataUrl');
+    const from = url ?? this.deps.settings.get('priceDataUrl') ?? REMOTE_DATA_JSON_URL;
     const text = await this.download(from);
     return this.store(text, from);
   }

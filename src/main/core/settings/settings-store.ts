@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { REMOTE_DATA_JSON_URL } from '@pydantic/genai-prices';
 import type Database from 'better-sqlite3';
 import { isValidTimeZone, systemTimeZone } from '../time/zoned-calendar';
 
@@ -14,8 +13,11 @@ const SETTINGS = {
   deviceName: z.string().min(1).max(80).nullable(),
   /** The folder inside the user's synced folder that devices share; null when sync is off. */
   syncFolder: z.string().min(1).nullable(),
-  /** Where "Update prices" fetches the catalog's data from. */
-  priceDataUrl: z.string().regex(/^https?:\/\//i),
+  /**
+   * Where "Update prices" fetches the catalog's data from; null: the price package's own address
+   * (price-data-updates.ts), so reading a setting never loads the package and its whole catalog.
+   */
+  priceDataUrl: z.string().regex(/^https?:\/\//i).nullable(),
   /** Whether long conversations' stable prefix is marked for the provider's prompt cache (Anthropic). */
   promptCaching: z.boolean(),
 } as const;
@@ -30,7 +32,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   deviceId: () => null,
   deviceName: () => null,
   syncFolder: () => null,
-  priceDataUrl: () => REMOTE_DATA_JSON_URL,
+  priceDataUrl: () => null,
   promptCaching: () => true,
 };
 
