@@ -56,12 +56,17 @@ export interface ProviderSettingsView {
 
 export type BaseUrlCheckView = { ok: true; url: string; warning: string | null } | { ok: false; error: string };
 
-/** Unit prices in nano-dollars per million tokens. */
+/** Unit prices in nano-dollars per million tokens, and per-call fees in nano-dollars per call. */
 export interface UnitPriceView {
   inputNanosPerMTok: number;
   outputNanosPerMTok: number;
   cacheReadNanosPerMTok: number | null;
   cacheWriteNanosPerMTok: number | null;
+  /** Anthropic's 1-hour cache writes; null: the catalog's, else 2× the input price. */
+  cacheWrite1hNanosPerMTok: number | null;
+  /** A fee per request (Perplexity's); null: none named. */
+  requestFeeNanos: number | null;
+  webSearchFeeNanos: number | null;
 }
 
 export interface CatalogPriceView extends UnitPriceView {
@@ -179,6 +184,9 @@ export const settingsContract = {
         output: usdText,
         cacheRead: usdText.optional(),
         cacheWrite: usdText.optional(),
+        cacheWrite1h: usdText.optional(),
+        requestFee: usdText.optional(),
+        webSearchFee: usdText.optional(),
         effectiveFrom: localDay,
       })
       .strict(),

@@ -64,7 +64,7 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
   const call: ChatCallRequest = { ...run.call, api: run.call.api ?? wireApiFor(run.provider.kind, run.call.model, settings) };
 
   const runningCost = (): Nanodollars | null =>
-    run.price ? computeCost({ inputTokens: run.promptTokens, outputTokens: outputTokensSoFar }, run.price.prices).total : null;
+    run.price ? computeCost({ inputTokens: run.promptTokens, outputTokens: outputTokensSoFar }, run.price.prices, { requests: 1 }).total : null;
 
   const coalescer = new DeltaCoalescer(deps.coalesceMs, (textDelta, reasoningDelta) => {
     outputTokensSoFar += runningTokenEstimate(run.call.model, textDelta + reasoningDelta);
@@ -147,7 +147,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
   const cancelReason: CancelReason | undefined =
     status === 'cancelled' ? ((run.controller.signal.reason as CancelReason | undefined) ?? 'user') : undefined;
   const reported = terminal.usage ?? got.lastUsage;
-  const { usage, source } = finalUsage({
+  const { usage, source, calls } = finalUsage({
     model: run.call.model,
     promptTokens: run.promptTokens,
     text: got.text,
@@ -156,7 +156,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     finished: terminal.type === 'finish',
     rejectedByProvider: terminal.type === 'error' && terminal.error.status !== undefined && got.ttftMs === undefined,
   });
-  const priced = priceUsage(run.price, usage);
+  const priced = priceUsage(run.price, usage, calls);
   const error = terminal.type === 'error' ? terminal.error : undefined;
   const hasText = got.text.length > 0 || got.reasoning.length > 0;
   const messageStatus = status === 'completed' ? 'complete' : hasText || status === 'cancelled' ? 'partial' : 'failed';
@@ -172,6 +172,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     ...(reported ? { rawUsage: reported.raw } : {}),
     ...(reported?.providerCostNanos !== undefined ? { providerCost: reported.providerCostNanos } : {}),
     ...(priced.charged ? { prices: priced.charged } : {}),
+    ...(priced.fees ? { fees: priced.fees } : {}),
     cost: priced.cost,
     finishedAt,
     durationMs,

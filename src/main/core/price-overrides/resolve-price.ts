@@ -1,13 +1,17 @@
 import type { ChargedPrices } from '../ledger/ledger-types';
+import type { CatalogPrice } from '../pricing/catalog-prices';
 import type { PriceCatalog } from '../pricing/price-catalog';
-import type { UnitPrices } from '../pricing/unit-prices';
+import { SEARCH_CONTEXT_FEES_SOURCE } from '../pricing/search-context-fees';
+import type { CallPrices, UnitPrices } from '../pricing/unit-prices';
 import type { ProviderKind } from '../providers/provider-types';
-import type { PriceOverrideStore } from './price-override-store';
+import type { PriceOverride, PriceOverrideStore } from './price-override-store';
 
 export interface ResolvedPrice {
   prices: UnitPrices;
-  /** What the ledger row records: base prices and their source. */
+  /** What the ledger row records: base token prices and their source. */
   charged: ChargedPrices;
+  /** Where prices.calls came from: an override names its fees, or the catalog's stand. */
+  callFeeSource: string;
 }
 
 export interface PriceQuery {
@@ -21,21 +25,46 @@ export interface PriceQuery {
 /**
  * The price a request is charged at: the user's override in force at that moment, else the
  * catalog's in use (bundled, or newer data stored by "Update prices"), else undefined ("price
- * unknown": cost NULL, never 0).
+ * unknown": cost NULL, never 0). An override that names no per-call fee keeps the catalog's fees
+ * (a new token price for Perplexity's sonar does not waive its request fee); one that names any
+ * fee sets them all.
  */
 export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalog, query: PriceQuery): ResolvedPrice | undefined {
   const override = overrides.inForce(query.providerId, query.model, query.at);
+  const found = catalog.find(query.kind, query.model, new Date(query.at), query.baseUrl);
   if (override) {
+    const source = `override:${override.id}`;
+    const ownCalls = overrideCalls(override);
+    const calls = ownCalls ?? found?.prices.calls;
     const prices: UnitPrices = {
       input: override.input,
       output: override.output,
       ...(override.cacheRead !== null ? { cacheRead: override.cacheRead } : {}),
       ...(override.cacheWrite !== null ? { cacheWrite: override.cacheWrite } : {}),
+      ...(override.cacheWrite1h !== null ? { cacheWrite1h: override.cacheWrite1h } : {}),
+      ...(calls ? { calls } : {}),
     };
-    return { prices, charged: { ...prices, source: `override:${override.id}` } };
+    return { prices, charged: chargedOf(prices, source), callFeeSource: ownCalls || !found ? source : catalogFeeSource(found) };
   }
-  const found = catalog.find(query.kind, query.model, new Date(query.at), query.baseUrl);
   if (!found) return undefined;
-  const { tiers: _tiers, ...base } = found.prices;
-  return { prices: found.prices, charged: { ...base, source: found.source } };
+  return { prices: found.prices, charged: chargedOf(found.prices, found.source), callFeeSource: catalogFeeSource(found) };
+}
+
+/** A request fee by search context size comes from Perplexity's table, checked against the catalog: both are named. */
+function catalogFeeSource(found: CatalogPrice): string {
+  return found.prices.calls?.requestBySearchContext ? `${found.source}+${SEARCH_CONTEXT_FEES_SOURCE}` : found.source;
+}
+
+function overrideCalls(override: PriceOverride): CallPrices | undefined {
+  if (override.request === null && override.webSearch === null) return undefined;
+  return {
+    ...(override.request !== null ? { request: override.request } : {}),
+    ...(override.webSearch !== null ? { webSearch: override.webSearch } : {}),
+  };
+}
+
+/** The base token prices a row records; the 1-hour write price is added only to a row that reported such writes. */
+function chargedOf(prices: UnitPrices, source: string): ChargedPrices {
+  const { tiers: _tiers, calls: _calls, cacheWrite1h: _cacheWrite1h, ...base } = prices;
+  return { ...base, source };
 }
