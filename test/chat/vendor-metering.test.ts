@@ -68,7 +68,7 @@ describe('each vendor\'s billed tokens reach the ledger exactly', () => {
     expect(finished).toMatchObject({
       status: 'completed',
       text: 'Ledgers are old [1][2].',
-      citations,
+      sources: citations,
       usage: { inputTokens: 12, outputTokens: 20 },
       // sonar: 32 tokens × $1 per MTok + a low-context request fee of $5 per 1,000 requests
       costNanos: 32_000 + 5_000_000,
@@ -86,6 +86,13 @@ describe('each vendor\'s billed tokens reach the ledger exactly', () => {
       callFeePriceSource: 'genai-prices@0.1.8+perplexity-request-fees@2025-08',
     });
     expect(JSON.parse(row.rawUsageJson!)).toMatchObject({ num_search_queries: 1, search_context_size: 'low' });
+    // The sources are kept with the answer: they are there after a restart.
+    const reopened = t.reopen();
+    const result = await reopened.dispatch('conversationGet', { id: started.conversationId });
+    expect(result.ok && result.value.messages.map((m) => [m.content, m.sources])).toEqual([
+      ['How old are ledgers?', []],
+      ['Ledgers are old [1][2].', citations],
+    ]);
   });
 
   it('OpenAI o3-pro goes through the Responses API by default and is metered from response.completed', async () => {

@@ -46,6 +46,9 @@ describe('prices in Settings', () => {
         outputNanosPerMTok: 1_200_000_000,
         cacheReadNanosPerMTok: 18_750_000,
         cacheWriteNanosPerMTok: null,
+        cacheWrite1hNanosPerMTok: null,
+        requestFeeNanos: null,
+        webSearchFeeNanos: null,
         usedByRequests: 0,
       },
     ]);

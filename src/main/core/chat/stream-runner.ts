@@ -1,4 +1,4 @@
-import type { Citation } from '../../../shared/citation';
+import type { AnswerSource } from '../../../shared/answer-source';
 import type { FinishedRequest, TallychatEvent } from '../../../shared/contract/events';
 import type { Nanodollars } from '../../../shared/money';
 import type { FinalStatus } from '../ledger/ledger-types';
@@ -6,6 +6,7 @@ import type { RequestLedger } from '../ledger/request-ledger';
 import type { ResolvedPrice } from '../price-overrides/resolve-price';
 import { computeCost } from '../pricing/compute-cost';
 import { cacheSaving } from '../pricing/cache-saving';
+import { callFeeViews } from '../pricing/call-fees';
 import { wireApiFor } from '../provider-config/wire-api-choice';
 import type { callProvider } from '../providers/call-provider';
 import { ProviderError } from '../providers/provider-error';
@@ -58,7 +59,7 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
   let lastCheckpoint = run.startedAt;
   let outputTokensSoFar = 0;
   let lastUsage: ProviderUsage | undefined;
-  let citations: Citation[] | undefined;
+  let citations: AnswerSource[] | undefined;
   let terminal: TerminalPart | undefined;
   const settings = run.provider.modelSettings[run.call.model];
   const call: ChatCallRequest = { ...run.call, api: run.call.api ?? wireApiFor(run.provider.kind, run.call.model, settings) };
@@ -137,7 +138,7 @@ interface Collected {
   ttftMs: number | undefined;
   terminal: TerminalPart;
   lastUsage: ProviderUsage | undefined;
-  citations: Citation[] | undefined;
+  citations: AnswerSource[] | undefined;
 }
 
 function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): FinishedRequest {
@@ -187,6 +188,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
             conversationId: run.conversationId,
             content: got.text,
             reasoningText: got.reasoning || null,
+            ...(got.citations ? { sources: got.citations } : {}),
             status: messageStatus,
             createdAt: finishedAt,
           },
@@ -210,6 +212,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
       priceInput: priced.charged?.input ?? null,
       priceCacheRead: priced.charged?.cacheRead ?? null,
     }),
+    fees: callFeeViews(priced.fees?.fees ?? {}),
     providerId: run.provider.id,
     model: run.call.model,
     ttftMs: got.ttftMs ?? null,
@@ -218,6 +221,6 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     failure: error ? { code: error.code, message: error.message, retryable: error.retryable, status: error.status ?? null } : null,
     error: error?.message ?? null,
     errorCode: error?.code ?? null,
-    ...(got.citations ? { citations: got.citations } : {}),
+    sources: got.citations ?? [],
   };
 }

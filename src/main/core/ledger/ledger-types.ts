@@ -1,3 +1,4 @@
+import type { AnswerSource } from '../../../shared/answer-source';
 import type { Nanodollars, NanodollarsPerCall, NanodollarsPerMTok } from '../../../shared/money';
 import type { TokenUsage, UsageSource } from '../../../shared/usage';
 import type { CancelReason } from '../../../shared/request-status';
@@ -45,6 +46,8 @@ export interface AssistantMessageInput {
   conversationId: string;
   content: string;
   reasoningText: string | null;
+  /** Kept with the message; empty or absent when the answer cited none. */
+  sources?: AnswerSource[];
   status: 'complete' | 'partial' | 'failed';
   createdAt: number;
 }

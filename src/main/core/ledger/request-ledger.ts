@@ -71,9 +71,9 @@ export class RequestLedger {
         assistant_message_id = @assistantMessageId, partial_text = NULL, partial_reasoning = NULL
       WHERE id = @id AND ${openRowSql()}`);
     this.insertMessageStatement = sqlite.prepare(`
-      INSERT INTO messages (id, conversation_id, role, content, reasoning_text, status, request_id, input_tokens,
+      INSERT INTO messages (id, conversation_id, role, content, reasoning_text, sources_json, status, request_id, input_tokens,
         output_tokens, created_at)
-      SELECT @id, @conversationId, 'assistant', @content, @reasoningText, @status, @requestId, @inputTokens,
+      SELECT @id, @conversationId, 'assistant', @content, @reasoningText, @sourcesJson, @status, @requestId, @inputTokens,
         @outputTokens, @createdAt
       WHERE EXISTS (SELECT 1 FROM conversations WHERE id = @conversationId)`);
     // (A conversation deleted while its answer streamed keeps its ledger row, not the message.)
@@ -140,8 +140,10 @@ export class RequestLedger {
       }).changes;
       if (changed !== 1) return false;
       if (input.assistantMessage) {
+        const { sources, ...message } = input.assistantMessage;
         this.insertMessageStatement.run({
-          ...input.assistantMessage,
+          ...message,
+          sourcesJson: sources && sources.length > 0 ? JSON.stringify(sources) : null,
           requestId: input.id,
           inputTokens: input.usage.inputTokens,
           outputTokens: input.usage.outputTokens,

@@ -1,3 +1,4 @@
+import type { CallFeeView } from '../../../shared/contract/chat-contract';
 import { costOfCalls, sumNanodollars, type Nanodollars, type NanodollarsPerCall } from '../../../shared/money';
 import type { SearchContextSize } from '../../../shared/usage';
 import type { CallPrices } from './unit-prices';
@@ -50,4 +51,33 @@ function requestPrice(counts: CallCounts, prices: CallPrices | undefined): Nanod
 
 export function totalCallFees(fees: CallFees): Nanodollars {
   return sumNanodollars(CALL_FEE_KINDS.flatMap((kind) => (fees[kind] ? [fees[kind].fee] : [])));
+}
+
+/** The fees as a list for the window, in a fixed order. */
+export function callFeeViews(fees: CallFees): CallFeeView[] {
+  return CALL_FEE_KINDS.flatMap((kind) => {
+    const fee = fees[kind];
+    return fee ? [{ kind, calls: fee.calls, feeNanos: fee.fee }] : [];
+  });
+}
+
+/** A ledger row's fee columns, back in CallFees terms. */
+export interface CallFeeColumns {
+  requestCalls: number | null;
+  priceRequestUsdNanosPerCall: NanodollarsPerCall | null;
+  requestFeeUsdNanos: Nanodollars | null;
+  webSearchCalls: number | null;
+  priceWebSearchUsdNanosPerCall: NanodollarsPerCall | null;
+  webSearchFeeUsdNanos: Nanodollars | null;
+}
+
+export function callFeesOfRow(row: CallFeeColumns): CallFees {
+  const fees: CallFees = {};
+  if (row.requestCalls !== null && row.priceRequestUsdNanosPerCall !== null && row.requestFeeUsdNanos !== null) {
+    fees.request = { calls: row.requestCalls, price: row.priceRequestUsdNanosPerCall, fee: row.requestFeeUsdNanos };
+  }
+  if (row.webSearchCalls !== null && row.priceWebSearchUsdNanosPerCall !== null && row.webSearchFeeUsdNanos !== null) {
+    fees.webSearch = { calls: row.webSearchCalls, price: row.priceWebSearchUsdNanosPerCall, fee: row.webSearchFeeUsdNanos };
+  }
+  return fees;
 }

@@ -1,4 +1,4 @@
-import type { Citation } from '../../../shared/citation';
+import type { AnswerSource } from '../../../shared/answer-source';
 import type { Nanodollars } from '../../../shared/money';
 import type { ReasoningChoice } from '../../../shared/reasoning';
 import type { SearchContextSize, TokenUsage } from '../../../shared/usage';
@@ -76,7 +76,7 @@ export type StreamPart =
   /** Every usage report as it arrives, merged with the earlier ones of the same call. */
   | { type: 'usage'; usage: ProviderUsage }
   /** The sources the answer cites, whole each time: a later report replaces an earlier one. */
-  | { type: 'citations'; citations: Citation[] }
+  | { type: 'citations'; citations: AnswerSource[] }
   | TerminalPart;
 
 /** Exactly one of these ends every call. */

@@ -1,0 +1,2 @@
+CREATE INDEX `requests_provider_cost` ON `requests` (`started_at`) WHERE provider_cost_usd_nanos IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `requests_cached_input` ON `requests` (`started_at`) WHERE cached_input_tokens > 0;
