@@ -134,6 +134,26 @@ describe("Perplexity's request fee is a priced component of the row", () => {
       requestFeeUsdNanos: 4_000_000,
       callFeePriceSource: `override:${withFee.activeOverrideId}`,
     });
+
+    // A price naming only a per-search fee keeps the catalog's request fee, by search context: the source names both.
+    t.clock.advance(1000);
+    const searchOnly = await ok('settingsPriceOverrideAdd', {
+      providerId: provider,
+      model: 'sonar',
+      input: '2',
+      output: '2',
+      webSearchFee: '0.002',
+      effectiveFrom: '2020-01-03',
+    });
+    expect(await send()).toMatchObject({
+      // 12 tokens × $2 + the medium-context request fee $0.008 + 1 search × $0.002
+      costUsdNanos: 24_000 + 8_000_000 + 2_000_000,
+      requestFeeUsdNanos: 8_000_000,
+      webSearchCalls: 1,
+      priceWebSearchUsdNanosPerCall: 2_000_000,
+      webSearchFeeUsdNanos: 2_000_000,
+      callFeePriceSource: `override:${searchOnly.activeOverrideId}+${bundled}+perplexity-request-fees@2025-08`,
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IpcResult, ResponseOf } from '../../src/shared/contract';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
 let t: TestCore;
@@ -88,7 +89,7 @@ describe('each vendor\'s billed tokens reach the ledger exactly', () => {
     expect(JSON.parse(row.rawUsageJson!)).toMatchObject({ num_search_queries: 1, search_context_size: 'low' });
     // The sources are kept with the answer: they are there after a restart.
     const reopened = t.reopen();
-    const result = await reopened.dispatch('conversationGet', { id: started.conversationId });
+    const result = (await reopened.dispatch('conversationGet', { id: started.conversationId })) as IpcResult<ResponseOf<'conversationGet'>>;
     expect(result.ok && result.value.messages.map((m) => [m.content, m.sources])).toEqual([
       ['How old are ledgers?', []],
       ['Ledgers are old [1][2].', citations],

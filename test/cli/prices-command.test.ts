@@ -117,6 +117,25 @@ describe('tallychat prices set', () => {
     );
   });
 
+  it("takes a 1-hour cache-write price and per-call fees, and shows Perplexity's request fee by search context", async () => {
+    const dir = tempDir();
+    await withCore(dir, (core) => core.settings.set('timeZone', 'UTC'));
+    const set = await prices(dir, 'set', '--provider', 'perplexity', '--model', 'sonar', '--input', '1', '--output', '1', '--request-fee', '0.004', '--web-search-fee', '0.002', '--cache-write-1h', '7.5', '--from', '2026-01-01');
+    const [stored] = await withCore(dir, (core) => core.overrides.list({ providerId: 'perplexity', model: 'sonar' }));
+    expect(stored).toMatchObject({ input: 1_000_000_000, cacheWrite1h: 7_500_000_000, request: 4_000_000, webSearch: 2_000_000 });
+    expect(set.out.split('\n')[0]).toBe(
+      'Your price for sonar on Perplexity from 2026-01-01 00:00 (UTC): input $1.00/MTok · output $1.00/MTok · cache read as input · cache write as input · ' +
+        `1-hour cache write $7.50/MTok · request fee $0.004/call · web search $0.002/call  [id ${stored!.id}]`,
+    );
+    expect((await prices(dir, 'show', 'sonar', '--provider', 'perplexity')).out.split('\n')[1]).toBe(
+      `Catalog ${catalog} (perplexity sonar): input $1.00/MTok · output $1.00/MTok · cache read as input · cache write as input · ` +
+        'request fee by search context low $0.005/call, medium $0.008/call, high $0.012/call',
+    );
+    const bad = await prices(dir, 'set', '--provider', 'perplexity', '--model', 'sonar', '--input', '1', '--output', '1', '--request-fee', 'five');
+    expect(bad).toMatchObject({ code: 2, out: '' });
+    expect(bad.err).toContain('--request-fee takes US dollars per call with at most 9 decimals (e.g. 0.005), got "five"');
+  });
+
   it('a price that starts later leaves the catalog in force until then', async () => {
     const dir = tempDir();
     await withCore(dir, (core) => core.settings.set('timeZone', 'UTC'));

@@ -1,5 +1,6 @@
 /** Settings: providers, keys, prices, budgets, general (issue 7). */
 import { z } from 'zod';
+import type { SearchContextSize } from '../usage';
 import type { CapView } from './budget-contract';
 import { method } from './define-method';
 
@@ -66,6 +67,8 @@ export interface UnitPriceView {
   cacheWrite1hNanosPerMTok: number | null;
   /** A fee per request (Perplexity's); null: none named. */
   requestFeeNanos: number | null;
+  /** Where the request fee depends on the search context (Perplexity's catalog price): the fee per size; requestFeeNanos is the highest. */
+  requestFeeBySearchContextNanos: Readonly<Record<SearchContextSize, number>> | null;
   webSearchFeeNanos: number | null;
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/money';
 import type { CatalogPrice, PriceInForce, PriceOverride, TokenPrices, UnitPrices } from '../../core/settings-admin/price-settings';
 import { wallClockAt } from '../../core/time/zoned-calendar';
+import { SEARCH_CONTEXT_SIZES } from '../../../shared/usage';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { refusalsAsUsage, withCore } from '../with-core';
 import { PRICES_UPDATE_USAGE, updatePrices } from './prices-update';
@@ -171,13 +172,18 @@ function overridePrices(o: PriceOverride): UnitPrices {
  */
 function priceText(p: UnitPrices | TokenPrices): string {
   const calls = 'calls' in p ? p.calls : undefined;
+  const bySize = calls?.requestBySearchContext;
   return [
     `input ${perMTok(p.input)}`,
     `output ${perMTok(p.output)}`,
     `cache read ${p.cacheRead === undefined ? 'as input' : perMTok(p.cacheRead)}`,
     `cache write ${p.cacheWrite === undefined ? 'as input' : perMTok(p.cacheWrite)}`,
     ...(p.cacheWrite1h !== undefined ? [`1-hour cache write ${perMTok(p.cacheWrite1h)}`] : []),
-    ...(calls?.request !== undefined ? [`request fee ${perCall(calls.request)}`] : []),
+    ...(bySize
+      ? [`request fee by search context ${SEARCH_CONTEXT_SIZES.map((size) => `${size} ${perCall(bySize[size])}`).join(', ')}`]
+      : calls?.request !== undefined
+        ? [`request fee ${perCall(calls.request)}`]
+        : []),
     ...(calls?.webSearch !== undefined ? [`web search ${perCall(calls.webSearch)}`] : []),
   ].join(' · ');
 }

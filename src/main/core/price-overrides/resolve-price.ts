@@ -25,9 +25,9 @@ export interface PriceQuery {
 /**
  * The price a request is charged at: the user's override in force at that moment, else the
  * catalog's in use (bundled, or newer data stored by "Update prices"), else undefined ("price
- * unknown": cost NULL, never 0). An override that names no per-call fee keeps the catalog's fees
- * (a new token price for Perplexity's sonar does not waive its request fee); one that names any
- * fee sets them all.
+ * unknown": cost NULL, never 0). Each per-call fee an override does not name stays the catalog's
+ * (a new token price for Perplexity's sonar does not waive its request fee); the row's fee source
+ * then names both.
  */
 export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalog, query: PriceQuery): ResolvedPrice | undefined {
   const override = overrides.inForce(query.providerId, query.model, query.at);
@@ -35,7 +35,8 @@ export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalo
   if (override) {
     const source = `override:${override.id}`;
     const ownCalls = overrideCalls(override);
-    const calls = ownCalls ?? found?.prices.calls;
+    const catalogCalls = found?.prices.calls;
+    const calls = mergeCalls(ownCalls, catalogCalls);
     const prices: UnitPrices = {
       input: override.input,
       output: override.output,
@@ -44,7 +45,9 @@ export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalo
       ...(override.cacheWrite1h !== null ? { cacheWrite1h: override.cacheWrite1h } : {}),
       ...(calls ? { calls } : {}),
     };
-    return { prices, charged: chargedOf(prices, source), callFeeSource: ownCalls || !found ? source : catalogFeeSource(found) };
+    const catalogFeeUsed = found !== undefined && catalogCalls !== undefined && FEE_KINDS.some((kind) => catalogCalls[kind] !== undefined && ownCalls?.[kind] === undefined);
+    const callFeeSource = !catalogFeeUsed ? source : ownCalls ? `${source}+${catalogFeeSource(found)}` : catalogFeeSource(found);
+    return { prices, charged: chargedOf(prices, source), callFeeSource };
   }
   if (!found) return undefined;
   return { prices: found.prices, charged: chargedOf(found.prices, found.source), callFeeSource: catalogFeeSource(found) };
@@ -53,6 +56,20 @@ export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalo
 /** A request fee by search context size comes from Perplexity's table, checked against the catalog: both are named. */
 function catalogFeeSource(found: CatalogPrice): string {
   return found.prices.calls?.requestBySearchContext ? `${found.source}+${SEARCH_CONTEXT_FEES_SOURCE}` : found.source;
+}
+
+const FEE_KINDS = ['request', 'webSearch'] as const;
+
+/** The override's fees over the catalog's, kind by kind; an own request fee replaces the catalog's by search context too. */
+function mergeCalls(own: CallPrices | undefined, catalog: CallPrices | undefined): CallPrices | undefined {
+  if (!own || !catalog) return own ?? catalog;
+  const request = own.request ?? catalog.request;
+  const webSearch = own.webSearch ?? catalog.webSearch;
+  return {
+    ...(request !== undefined ? { request } : {}),
+    ...(own.request === undefined && catalog.requestBySearchContext ? { requestBySearchContext: catalog.requestBySearchContext } : {}),
+    ...(webSearch !== undefined ? { webSearch } : {}),
+  };
 }
 
 function overrideCalls(override: PriceOverride): CallPrices | undefined {

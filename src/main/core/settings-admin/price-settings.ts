@@ -188,6 +188,7 @@ export class PriceSettings {
       cacheWriteNanosPerMTok: override.cacheWrite,
       cacheWrite1hNanosPerMTok: override.cacheWrite1h,
       requestFeeNanos: override.request,
+      requestFeeBySearchContextNanos: null,
       webSearchFeeNanos: override.webSearch,
       usedByRequests: this.usedBy(override.id),
     };
@@ -206,6 +207,7 @@ function catalogView(prices: CatalogPrice['prices'], source: string): CatalogPri
     cacheWriteNanosPerMTok: prices.cacheWrite ?? null,
     cacheWrite1hNanosPerMTok: prices.cacheWrite1h ?? null,
     requestFeeNanos: prices.calls?.request ?? null,
+    requestFeeBySearchContextNanos: prices.calls?.requestBySearchContext ?? null,
     webSearchFeeNanos: prices.calls?.webSearch ?? null,
     source,
     tiered: (prices.tiers?.length ?? 0) > 0,
