@@ -60,3 +60,34 @@ test("a Perplexity answer shows its sources as numbered links under it, with the
   await page.getByRole('button', { name: /How old are ledgers/ }).first().click();
   await checkAnswer();
 });
+
+test('Settings → Prices shows the request fee by search context, and a request fee of your own is what the next answer pays', async ({ page }) => {
+  harness = await startHarness();
+  const provider = await harness.addFakeProvider('perplexity', { name: 'Fake Perplexity', models: ['sonar'] });
+  await page.goto(harness.server.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  const price = page.getByRole('article', { name: 'sonar on Fake Perplexity' });
+  await expect(price.getByText('request fee $0.005 / request to $0.012 / request').first()).toBeVisible();
+
+  await price.getByRole('button', { name: 'Set my own price' }).click();
+  const form = price.getByRole('form', { name: 'New price for sonar' });
+  // The catalog's fee is not copied into your price: it would charge the highest fee for every search.
+  await expect(form.getByLabel('Request fee')).toHaveValue('');
+  await form.getByLabel('Request fee').fill('0.004');
+  await form.getByLabel('1-hour cache write').fill('2.5');
+  await form.getByLabel('Effective from').fill('2020-01-01');
+  await form.getByRole('button', { name: 'Save price' }).click();
+  await expect(price.getByText('request fee $0.004 / request').first()).toBeVisible();
+  await expect(price.getByText('1-hour cache write $2.50 / MTok').first()).toBeVisible();
+
+  harness.fake.enqueue({ flavor: 'perplexity', text: 'Priced by you.', usage: { input: 10, output: 5 } });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chat' }).click();
+  await page.getByRole('combobox', { name: 'Model' }).selectOption(JSON.stringify([provider, 'sonar']));
+  await send(page, 'Hello');
+  const row = await waitForFinal(harness, 'completed');
+  // 15 tokens × $1/MTok (the catalog's token prices, as the form copied them) + your $0.004 fee
+  expect(row).toMatchObject({ costUsdNanos: 15_000 + 4_000_000, requestFeeUsdNanos: 4_000_000 });
+  const chip = page.getByRole('article', { name: 'Assistant message' }).getByRole('group', { name: 'Request details' });
+  await expect(chip.getByTitle(/^The provider's fee per request/)).toHaveText(`request fee ${formatUsdForDisplay(4_000_000)}`);
+  await page.screenshot({ path: 'test-results/screenshots/settings-request-fee.png' });
+});
