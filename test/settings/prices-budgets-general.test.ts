@@ -48,6 +48,7 @@ describe('prices in Settings', () => {
         cacheWriteNanosPerMTok: null,
         cacheWrite1hNanosPerMTok: null,
         requestFeeNanos: null,
+        requestFeeBySearchContextNanos: null,
         webSearchFeeNanos: null,
         usedByRequests: 0,
       },
