@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcResult, MethodName, RequestOf, ResponseOf } from '../../src/shared/contract';
 import { CATALOG_VERSION } from '../../src/main/core/pricing/catalog-prices';
 import { BudgetRefusal } from '../../src/main/core/chat/chat-service';
-import { parseUsd } from '../../src/shared/money';
+import { recoverInterrupted } from '../../src/main/core/chat/recover-interrupted';
+import { PriceCatalog } from '../../src/main/core/pricing/price-catalog';
+import { nanodollars, parseUsd } from '../../src/shared/money';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 import { priceDataText, startPriceServer } from '../pricing/price-data-fixture';
 
@@ -153,6 +155,33 @@ describe("Perplexity's request fee is a priced component of the row", () => {
       priceWebSearchUsdNanosPerCall: 2_000_000,
       webSearchFeeUsdNanos: 2_000_000,
       callFeePriceSource: `override:${searchOnly.activeOverrideId}+${bundled}+perplexity-request-fees@2025-08`,
+    });
+  });
+});
+
+describe('a request left open by a crash', () => {
+  it('is recovered with the request fee the provider most likely billed: the highest, as its search context is unknown', () => {
+    t.core.ledger.open({
+      id: 'crashed',
+      conversationId: null,
+      userMessageId: null,
+      providerId: 'perplexity',
+      providerKind: 'perplexity',
+      model: 'sonar',
+      streamed: true,
+      estimatedInputTokens: 12,
+      reservation: nanodollars(0),
+      startedAt: t.clock(),
+      ownerPid: process.pid,
+    });
+    expect(recoverInterrupted(t.core.ledger, t.core.overrides, new PriceCatalog(t.dataDir), t.clock() + 1000).interrupted).toHaveLength(1);
+    expect(t.core.ledger.get('crashed')).toMatchObject({
+      status: 'interrupted',
+      // 12 prompt tokens × $1/MTok + sonar's high-context fee
+      costUsdNanos: 12_000 + 12_000_000,
+      requestCalls: 1,
+      requestFeeUsdNanos: 12_000_000,
+      callFeePriceSource: `${bundled}+perplexity-request-fees@2025-08`,
     });
   });
 });
