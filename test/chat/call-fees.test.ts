@@ -51,6 +51,7 @@ describe("Perplexity's request fee is a priced component of the row", () => {
         const finished = await started.done;
         const context = `${stream ? 'streamed' : 'whole'} seed ${seed}`;
         expect(finished.text, context).toBe(TEXT);
+        expect(finished.sources, context).toEqual(SOURCES);
         // 322 tokens × $1/MTok + the fee: what Perplexity says it charged, to the nano-dollar.
         expect(finished.costNanos, context).toBe(322_000 + fee);
         expect(finished.providerCostNanos, context).toBe(322_000 + fee);
@@ -78,6 +79,7 @@ describe("Perplexity's request fee is a priced component of the row", () => {
     const refused = await (await t.core.chat.send({ providerId: provider, model: 'sonar', text: 'Hi' })).done;
     expect(refused.status).toBe('failed');
     expect(t.core.ledger.get(refused.requestId)).toMatchObject({ costUsdNanos: 0, requestCalls: 0, requestFeeUsdNanos: 0 });
+    expect(refused.fees).toEqual([]);
 
     t.fake.enqueue({ flavor: 'perplexity', text: 'Yes.', usage: { input: 10, output: 2 } });
     const started = await t.core.chat.send({ providerId: provider, model: 'sonar', text: 'Again' });

@@ -1,4 +1,5 @@
 import type { ChargedPrices } from '../ledger/ledger-types';
+import { CALL_FEE_KINDS } from '../pricing/call-fees';
 import type { CatalogPrice } from '../pricing/catalog-prices';
 import type { PriceCatalog } from '../pricing/price-catalog';
 import { SEARCH_CONTEXT_FEES_SOURCE } from '../pricing/search-context-fees';
@@ -45,7 +46,7 @@ export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalo
       ...(override.cacheWrite1h !== null ? { cacheWrite1h: override.cacheWrite1h } : {}),
       ...(calls ? { calls } : {}),
     };
-    const catalogFeeUsed = found !== undefined && catalogCalls !== undefined && FEE_KINDS.some((kind) => catalogCalls[kind] !== undefined && ownCalls?.[kind] === undefined);
+    const catalogFeeUsed = found !== undefined && catalogCalls !== undefined && CALL_FEE_KINDS.some((kind) => catalogCalls[kind] !== undefined && ownCalls?.[kind] === undefined);
     const callFeeSource = !catalogFeeUsed ? source : ownCalls ? `${source}+${catalogFeeSource(found)}` : catalogFeeSource(found);
     return { prices, charged: chargedOf(prices, source), callFeeSource };
   }
@@ -57,8 +58,6 @@ export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalo
 function catalogFeeSource(found: CatalogPrice): string {
   return found.prices.calls?.requestBySearchContext ? `${found.source}+${SEARCH_CONTEXT_FEES_SOURCE}` : found.source;
 }
-
-const FEE_KINDS = ['request', 'webSearch'] as const;
 
 /** The override's fees over the catalog's, kind by kind; an own request fee replaces the catalog's by search context too. */
 function mergeCalls(own: CallPrices | undefined, catalog: CallPrices | undefined): CallPrices | undefined {

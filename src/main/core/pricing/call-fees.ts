@@ -53,11 +53,11 @@ export function totalCallFees(fees: CallFees): Nanodollars {
   return sumNanodollars(CALL_FEE_KINDS.flatMap((kind) => (fees[kind] ? [fees[kind].fee] : [])));
 }
 
-/** The fees as a list for the window, in a fixed order. */
+/** The fees paid, as a list for the window, in a fixed order (a refused request's zero calls name nothing). */
 export function callFeeViews(fees: CallFees): CallFeeView[] {
   return CALL_FEE_KINDS.flatMap((kind) => {
     const fee = fees[kind];
-    return fee ? [{ kind, calls: fee.calls, feeNanos: fee.fee }] : [];
+    return fee && fee.calls > 0 ? [{ kind, calls: fee.calls, feeNanos: fee.fee }] : [];
   });
 }
 
