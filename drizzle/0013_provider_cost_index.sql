@@ -1,2 +1,1 @@
-CREATE INDEX `requests_provider_cost` ON `requests` (`started_at`) WHERE provider_cost_usd_nanos IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `requests_cached_input` ON `requests` (`started_at`) WHERE cached_input_tokens > 0;
+CREATE INDEX `requests_provider_cost` ON `requests` (`started_at`,`cost_usd_nanos`,`provider_cost_usd_nanos`,`status`) WHERE provider_cost_usd_nanos IS NOT NULL;

@@ -137,11 +137,11 @@ export const requests = sqliteTable(
       .on(t.startedAt)
       .where(sql`origin_device_id IS NULL AND exported_at IS NULL AND status NOT IN ('pending', 'streaming')`),
     index('requests_origin_device').on(t.originDeviceId).where(sql`origin_device_id IS NOT NULL`),
-    // Only rows that carry the provider's own figure (OpenRouter, xAI, Perplexity) or cached tokens: the
-    // Spending screen's drift and caching saving read these for any period, all time included,
-    // without a pass over every row of the ledger.
-    index('requests_provider_cost').on(t.startedAt).where(sql`provider_cost_usd_nanos IS NOT NULL`),
-    index('requests_cached_input').on(t.startedAt).where(sql`cached_input_tokens > 0`),
+    // Only rows that carry the provider's own figure (OpenRouter, xAI, Perplexity), with both costs: the
+    // Spending screen's drift sums these for any period, all time included, from the index alone.
+    index('requests_provider_cost')
+      .on(t.startedAt, t.costUsdNanos, t.providerCostUsdNanos, t.status)
+      .where(sql`provider_cost_usd_nanos IS NOT NULL`),
   ],
 );
 
