@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { formatUsdForDisplay } from '../../src/shared/format-money';
+import { nanodollars } from '../../src/shared/money';
 import { startHarness, type Harness } from '../harness/start-harness';
 import { openChat, send, waitForFinal } from './chat-support';
 
@@ -88,6 +89,6 @@ test('Settings → Prices shows the request fee by search context, and a request
   // 15 tokens × $1/MTok (the catalog's token prices, as the form copied them) + your $0.004 fee
   expect(row).toMatchObject({ costUsdNanos: 15_000 + 4_000_000, requestFeeUsdNanos: 4_000_000 });
   const chip = page.getByRole('article', { name: 'Assistant message' }).getByRole('group', { name: 'Request details' });
-  await expect(chip.getByTitle(/^The provider's fee per request/)).toHaveText(`request fee ${formatUsdForDisplay(4_000_000)}`);
+  await expect(chip.getByTitle(/^The provider's fee per request/)).toHaveText(`request fee ${formatUsdForDisplay(nanodollars(4_000_000))}`);
   await page.screenshot({ path: 'test-results/screenshots/settings-request-fee.png' });
 });
