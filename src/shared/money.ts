@@ -10,6 +10,10 @@ export type Nanodollars = number & { readonly [nanodollarsBrand]: true };
 declare const pricePerMTokBrand: unique symbol;
 export type NanodollarsPerMTok = number & { readonly [pricePerMTokBrand]: true };
 
+/** A per-call price: nano-dollars per call (a request fee of USD 0.012 = 12_000_000). */
+declare const pricePerCallBrand: unique symbol;
+export type NanodollarsPerCall = number & { readonly [pricePerCallBrand]: true };
+
 export const NANOS_PER_USD = 1_000_000_000;
 
 export class MoneyRangeError extends RangeError {}
@@ -24,6 +28,10 @@ export function nanodollars(value: number | bigint): Nanodollars {
 
 export function pricePerMTok(value: number | bigint): NanodollarsPerMTok {
   return nanodollars(value) as number as NanodollarsPerMTok;
+}
+
+export function pricePerCall(value: number | bigint): NanodollarsPerCall {
+  return nanodollars(value) as number as NanodollarsPerCall;
 }
 
 export function addNanodollars(a: Nanodollars, b: Nanodollars): Nanodollars {
@@ -106,4 +114,10 @@ export function roundHalfEven(numerator: bigint, denominator: bigint): bigint {
 export function costOfTokens(tokens: number, price: NanodollarsPerMTok): Nanodollars {
   if (!Number.isSafeInteger(tokens) || tokens < 0) throw new RangeError(`bad token count ${tokens}`);
   return nanodollars(roundHalfEven(BigInt(tokens) * BigInt(price), 1_000_000n));
+}
+
+/** calls × (nano-dollars per call), in BigInt like costOfTokens: a fee is whole nano-dollars already. */
+export function costOfCalls(calls: number, price: NanodollarsPerCall): Nanodollars {
+  if (!Number.isSafeInteger(calls) || calls < 0) throw new RangeError(`bad call count ${calls}`);
+  return nanodollars(BigInt(calls) * BigInt(price));
 }

@@ -19,3 +19,11 @@ export interface TokenUsage {
 }
 
 export type UsageSource = 'provider' | 'estimated';
+
+/** How much web context a search-backed request used (Perplexity's and OpenAI's `search_context_size`). */
+export const SEARCH_CONTEXT_SIZES = ['low', 'medium', 'high'] as const;
+export type SearchContextSize = (typeof SEARCH_CONTEXT_SIZES)[number];
+
+export function isSearchContextSize(value: unknown): value is SearchContextSize {
+  return typeof value === 'string' && (SEARCH_CONTEXT_SIZES as readonly string[]).includes(value);
+}

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IpcResult, ResponseOf } from '../../src/shared/contract';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
 let t: TestCore;
@@ -68,14 +69,31 @@ describe('each vendor\'s billed tokens reach the ledger exactly', () => {
     expect(finished).toMatchObject({
       status: 'completed',
       text: 'Ledgers are old [1][2].',
-      citations,
+      sources: citations,
       usage: { inputTokens: 12, outputTokens: 20 },
-      // sonar: 32 tokens × $1 per MTok; the search fee is not priced yet
-      costNanos: 32_000,
+      // sonar: 32 tokens × $1 per MTok + a low-context request fee of $5 per 1,000 requests
+      costNanos: 32_000 + 5_000_000,
     });
     const row = t.core.ledger.get(started.requestId)!;
+    // Perplexity's own figure, request fee included: ours matches it to the nano-dollar.
     expect(row.providerCostUsdNanos).toBe(5_032_000);
+    expect(row).toMatchObject({
+      costUsdNanos: 5_032_000,
+      requestCalls: 1,
+      priceRequestUsdNanosPerCall: 5_000_000,
+      requestFeeUsdNanos: 5_000_000,
+      webSearchCalls: null,
+      webSearchFeeUsdNanos: null,
+      callFeePriceSource: 'genai-prices@0.1.8+perplexity-request-fees@2025-08',
+    });
     expect(JSON.parse(row.rawUsageJson!)).toMatchObject({ num_search_queries: 1, search_context_size: 'low' });
+    // The sources are kept with the answer: they are there after a restart.
+    const reopened = t.reopen();
+    const result = (await reopened.dispatch('conversationGet', { id: started.conversationId })) as IpcResult<ResponseOf<'conversationGet'>>;
+    expect(result.ok && result.value.messages.map((m) => [m.content, m.sources])).toEqual([
+      ['How old are ledgers?', []],
+      ['Ledgers are old [1][2].', citations],
+    ]);
   });
 
   it('OpenAI o3-pro goes through the Responses API by default and is metered from response.completed', async () => {
@@ -106,6 +124,18 @@ describe('each vendor\'s billed tokens reach the ledger exactly', () => {
       cacheWriteTokens: 4300,
       cacheWrite5mTokens: 300,
       cacheWrite1hTokens: 4000,
+    });
+    // claude-sonnet-4-5: 200 uncached × $3 + 700 read × $0.30 + 300 5m writes × $3.75 + 4000 1h writes × $6 + 40 out × $15 per MTok
+    expect(finished.costNanos).toBe(600_000 + 210_000 + 1_125_000 + 24_000_000 + 600_000);
+    expect(t.core.ledger.get(finished.requestId)).toMatchObject({
+      cacheWriteTokens: 4300,
+      cacheWrite5mTokens: 300,
+      cacheWrite1hTokens: 4000,
+      priceCacheWriteUsdNanosPerMTok: 3_750_000_000,
+      priceCacheWrite1hUsdNanosPerMTok: 6_000_000_000,
+      costUsdNanos: 26_535_000,
+      requestCalls: null,
+      callFeePriceSource: null,
     });
   });
 });

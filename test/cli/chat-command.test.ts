@@ -77,6 +77,8 @@ describe('tallychat chat against the fake provider', () => {
       usage_source: 'provider',
       // 200 × $2.50 + 800 × $1.25 + 100 × $10 per MTok = $0.0025
       cost_usd: '0.002500000',
+      fees: [],
+      sources: [],
       error: null,
     });
   });

@@ -43,7 +43,7 @@ describe('tallychat prices show', () => {
       code: 0,
       out:
         'gpt-4o on OpenAI (provider "openai")\n' +
-        `Catalog ${catalog} (openai gpt-4o): input $2.50/MTok · output $10.00/MTok · cache read $1.25/MTok · cache write as input\n` +
+        `Catalog ${catalog} (openai gpt-4o): input $2.50/MTok · output $10.00/MTok · cache read $1.25/MTok · cache write as input · web search $0.01/call\n` +
         `In force now: the catalog's (${catalog}).\n`,
       err: '',
     });
@@ -53,8 +53,8 @@ describe('tallychat prices show', () => {
     const dir = tempDir();
     expect((await prices(dir, 'show', 'claude-sonnet-4-5', '--provider', 'anthropic')).out).toBe(
       'claude-sonnet-4-5 on Anthropic (provider "anthropic")\n' +
-        `Catalog ${catalog} (anthropic claude-sonnet-4-5): input $3.00/MTok · output $15.00/MTok · cache read $0.30/MTok · cache write $3.75/MTok\n` +
-        '  above 200,000 input tokens: input $6.00/MTok · output $22.50/MTok · cache read $0.60/MTok · cache write $7.50/MTok\n' +
+        `Catalog ${catalog} (anthropic claude-sonnet-4-5): input $3.00/MTok · output $15.00/MTok · cache read $0.30/MTok · cache write $3.75/MTok · 1-hour cache write $6.00/MTok · web search $0.01/call\n` +
+        '  above 200,000 input tokens: input $6.00/MTok · output $22.50/MTok · cache read $0.60/MTok · cache write $7.50/MTok · 1-hour cache write $12.00/MTok\n' +
         `In force now: the catalog's (${catalog}).\n`,
     );
     expect((await prices(dir, 'show', 'llama3.2', '--provider', 'ollama')).out).toBe(
@@ -84,8 +84,8 @@ describe('tallychat prices set', () => {
 
     // 2026-03-08 is the day New York moves to summer time, at 02:00: midnight is still EST (UTC-5).
     expect(stored.map(({ id: _id, createdAt: _c, ...o }) => o)).toEqual([
-      { providerId: 'openai', model: 'gpt-4o', input: 18_750_000, output: 8_500_000_000, cacheRead: 5_000_000, cacheWrite: null, effectiveFrom: Date.UTC(2026, 2, 8, 5) },
-      { providerId: 'openai', model: 'gpt-4o', input: 1_000_000_000, output: 2_000_000_000, cacheRead: null, cacheWrite: 1_250_000_000, effectiveFrom: Date.UTC(2099, 0, 1, 5) },
+      { providerId: 'openai', model: 'gpt-4o', input: 18_750_000, output: 8_500_000_000, cacheRead: 5_000_000, cacheWrite: null, cacheWrite1h: null, request: null, webSearch: null, effectiveFrom: Date.UTC(2026, 2, 8, 5) },
+      { providerId: 'openai', model: 'gpt-4o', input: 1_000_000_000, output: 2_000_000_000, cacheRead: null, cacheWrite: 1_250_000_000, cacheWrite1h: null, request: null, webSearch: null, effectiveFrom: Date.UTC(2099, 0, 1, 5) },
     ]);
     const [first, second] = stored;
     expect(past).toEqual({
@@ -101,7 +101,7 @@ describe('tallychat prices set', () => {
 
     expect((await prices(dir, 'show', 'gpt-4o', '--provider', 'openai')).out).toBe(
       'gpt-4o on OpenAI (provider "openai")\n' +
-        `Catalog ${catalog} (openai gpt-4o): input $2.50/MTok · output $10.00/MTok · cache read $1.25/MTok · cache write as input\n` +
+        `Catalog ${catalog} (openai gpt-4o): input $2.50/MTok · output $10.00/MTok · cache read $1.25/MTok · cache write as input · web search $0.01/call\n` +
         'Your prices (times in America/New_York):\n' +
         `  from 2026-03-08 00:00: input $0.01875/MTok · output $8.50/MTok · cache read $0.005/MTok · cache write as input  [id ${first!.id}]\n` +
         `  from 2099-01-01 00:00: input $1.00/MTok · output $2.00/MTok · cache read as input · cache write $1.25/MTok  [id ${second!.id}]\n` +
@@ -109,12 +109,31 @@ describe('tallychat prices set', () => {
     );
     expect((await prices(dir, 'show', 'gpt-4o')).out).toBe(
       'gpt-4o (any provider; --provider picks one)\n' +
-        `Catalog ${catalog} (openai gpt-4o): input $2.50/MTok · output $10.00/MTok · cache read $1.25/MTok · cache write as input\n` +
+        `Catalog ${catalog} (openai gpt-4o): input $2.50/MTok · output $10.00/MTok · cache read $1.25/MTok · cache write as input · web search $0.01/call\n` +
         'Your prices (times in America/New_York):\n' +
         `  from 2026-03-08 00:00 on provider "openai": input $0.01875/MTok · output $8.50/MTok · cache read $0.005/MTok · cache write as input  [id ${first!.id}]\n` +
         `  from 2099-01-01 00:00 on provider "openai": input $1.00/MTok · output $2.00/MTok · cache read as input · cache write $1.25/MTok  [id ${second!.id}]\n` +
         'In force now on provider "openai": your price from 2026-03-08 00:00.\n',
     );
+  });
+
+  it("takes a 1-hour cache-write price and per-call fees, and shows Perplexity's request fee by search context", async () => {
+    const dir = tempDir();
+    await withCore(dir, (core) => core.settings.set('timeZone', 'UTC'));
+    const set = await prices(dir, 'set', '--provider', 'perplexity', '--model', 'sonar', '--input', '1', '--output', '1', '--request-fee', '0.004', '--web-search-fee', '0.002', '--cache-write-1h', '7.5', '--from', '2026-01-01');
+    const [stored] = await withCore(dir, (core) => core.overrides.list({ providerId: 'perplexity', model: 'sonar' }));
+    expect(stored).toMatchObject({ input: 1_000_000_000, cacheWrite1h: 7_500_000_000, request: 4_000_000, webSearch: 2_000_000 });
+    expect(set.out.split('\n')[0]).toBe(
+      'Your price for sonar on Perplexity from 2026-01-01 00:00 (UTC): input $1.00/MTok · output $1.00/MTok · cache read as input · cache write as input · ' +
+        `1-hour cache write $7.50/MTok · request fee $0.004/call · web search $0.002/call  [id ${stored!.id}]`,
+    );
+    expect((await prices(dir, 'show', 'sonar', '--provider', 'perplexity')).out.split('\n')[1]).toBe(
+      `Catalog ${catalog} (perplexity sonar): input $1.00/MTok · output $1.00/MTok · cache read as input · cache write as input · ` +
+        'request fee by search context low $0.005/call, medium $0.008/call, high $0.012/call',
+    );
+    const bad = await prices(dir, 'set', '--provider', 'perplexity', '--model', 'sonar', '--input', '1', '--output', '1', '--request-fee', 'five');
+    expect(bad).toMatchObject({ code: 2, out: '' });
+    expect(bad.err).toContain('--request-fee takes US dollars per call with at most 9 decimals (e.g. 0.005), got "five"');
   });
 
   it('a price that starts later leaves the catalog in force until then', async () => {

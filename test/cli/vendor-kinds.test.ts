@@ -44,6 +44,26 @@ describe('tallychat chat with the newer provider kinds', () => {
     });
   });
 
+  it('--provider perplexity prints the sources under the answer and names the request fee inside the cost', async () => {
+    const sources = [{ url: 'https://example.org/ledgers', title: 'Ledgers' }, { url: 'https://example.com/pacioli' }];
+    const answer = { flavor: 'perplexity' as const, text: 'Since 1494 [1][2].', citations: sources, usage: { input: 12, output: 20, searchContext: 'medium' as const } };
+    const args = ['chat', '--data-dir', tempDir(), '--provider', 'perplexity', '--base-url', `${fake.baseUrl}/v1`, '--model', 'sonar', 'How old?'];
+    fake.enqueue(answer);
+    const text = await tallychat(args, { PERPLEXITY_API_KEY: 'pplx-cli-test' });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe('Since 1494 [1][2].\n\nSources:\n[1] Ledgers <https://example.org/ledgers>\n[2] https://example.com/pacioli\n');
+    // 32 tokens × $1/MTok + the medium-context request fee $0.008
+    expect(text.stderr).toContain(' · cost $0.008032 (request fee $0.008) · ');
+
+    fake.enqueue(answer);
+    const json = await tallychat([...args.slice(0, 1), '--json', ...args.slice(1)], { PERPLEXITY_API_KEY: 'pplx-cli-test' });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      cost_usd: '0.008032000',
+      fees: [{ kind: 'request', calls: 1, fee_usd: '0.008000000' }],
+      sources,
+    });
+  });
+
   it.each([
     ['mistral', 'MISTRAL_API_KEY'],
     ['perplexity', 'PERPLEXITY_API_KEY'],

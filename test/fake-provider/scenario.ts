@@ -16,6 +16,9 @@ const usageSchema = z.object({
   costUsd: z.number().nonnegative().optional(),
   /** xAI's `usage.cost_in_usd_ticks` (10^10 ticks = 1 USD). */
   costTicks: z.number().int().nonnegative().optional(),
+  /** Perplexity's `search_context_size` (default "low") and `num_search_queries` (default 1). */
+  searchContext: z.enum(['low', 'medium', 'high']).optional(),
+  searches: z.number().int().nonnegative().optional(),
 });
 export type FakeUsage = z.infer<typeof usageSchema>;
 

@@ -56,8 +56,11 @@ export function perplexityUsage(usage: FakeUsage): object {
     prompt_tokens: usage.input,
     completion_tokens: usage.output,
     total_tokens: usage.input + usage.output,
-    search_context_size: 'low',
-    num_search_queries: 1,
-    ...(usage.costUsd !== undefined ? { cost: { request_cost: 0.005, total_cost: usage.costUsd } } : {}),
+    search_context_size: usage.searchContext ?? 'low',
+    num_search_queries: usage.searches ?? 1,
+    ...(usage.costUsd !== undefined ? { cost: { request_cost: REQUEST_COST[usage.searchContext ?? 'low'], total_cost: usage.costUsd } } : {}),
   };
 }
+
+/** sonar's request fee by search context size, USD, as Perplexity's usage.cost.request_cost says it. */
+const REQUEST_COST = { low: 0.005, medium: 0.008, high: 0.012 } as const;

@@ -48,7 +48,8 @@ export async function startHarness(options: { dataDir?: string; secrets?: Secret
     secrets,
     addFakeProvider: async (kind, provider = {}) => {
       const id = provider.id ?? kind;
-      const openAiStyle = kind === 'openai' || kind === 'openrouter' || kind === 'openai-compatible';
+      // Every Chat Completions-style kind (xAI, Mistral and Perplexity too) ends its base URL where /chat/completions goes.
+      const openAiStyle = kind !== 'anthropic' && kind !== 'gemini' && kind !== 'ollama';
       const now = Date.now();
       core.providers.save({
         id,

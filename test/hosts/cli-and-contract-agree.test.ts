@@ -101,7 +101,7 @@ describe('the CLI and the contract apply the same budget rules', () => {
 describe('the CLI and the contract apply the same price rules', () => {
   it('store the same override, from the same local day in the settings\' time zone', async () => {
     const dirs = await twoFolders();
-    const set = await cli(dirs.cli, 'prices', 'set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '2.50', '--output', '10', '--cache-read', '0.01875', '--from', '2026-12-01');
+    const set = await cli(dirs.cli, 'prices', 'set', '--provider', 'openai', '--model', 'gpt-4o', '--input', '2.50', '--output', '10', '--cache-read', '0.01875', '--cache-write-1h', '5', '--request-fee', '0.004', '--from', '2026-12-01');
     expect(set.code).toBe(0);
     expect(
       await contract(dirs.contract, 'settingsPriceOverrideAdd', {
@@ -110,6 +110,8 @@ describe('the CLI and the contract apply the same price rules', () => {
         input: '2.50',
         output: '10',
         cacheRead: '0.01875',
+        cacheWrite1h: '5',
+        requestFee: '0.004',
         effectiveFrom: '2026-12-01',
       }),
     ).toMatchObject({ ok: true, value: { providerId: 'openai', providerName: 'OpenAI', model: 'gpt-4o' } });
@@ -122,6 +124,9 @@ describe('the CLI and the contract apply the same price rules', () => {
         output: 10_000_000_000,
         cacheRead: 18_750_000,
         cacheWrite: null,
+        cacheWrite1h: 5_000_000_000,
+        request: 4_000_000,
+        webSearch: null,
         // Midnight in Paris (UTC+1 in December).
         effectiveFrom: Date.UTC(2026, 10, 30, 23),
       },

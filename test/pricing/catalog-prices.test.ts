@@ -12,7 +12,8 @@ describe('bundled catalog', () => {
 
   it('prices gpt-4o at the catalog numbers, as integers', () => {
     expect(findCatalogPrice('openai', 'gpt-4o', AT)).toEqual({
-      prices: { input: 2_500_000_000, output: 10_000_000_000, cacheRead: 1_250_000_000 },
+      // USD 10 per 1,000 web searches (web_searches_kcount), for the searches issue 16 meters
+      prices: { input: 2_500_000_000, output: 10_000_000_000, cacheRead: 1_250_000_000, calls: { webSearch: 10_000_000 } },
       source: 'genai-prices@0.1.8',
       catalogModelId: 'gpt-4o',
       providerId: 'openai',
@@ -23,6 +24,7 @@ describe('bundled catalog', () => {
     expect(findCatalogPrice('openai', 'gpt-4o-2024-05-13', AT)?.prices).toEqual({
       input: 5_000_000_000,
       output: 15_000_000_000,
+      calls: { webSearch: 10_000_000 },
     });
   });
 
@@ -32,6 +34,8 @@ describe('bundled catalog', () => {
       output: 4_000_000_000,
       cacheRead: 80_000_000,
       cacheWrite: 1_000_000_000,
+      cacheWrite1h: 1_600_000_000,
+      calls: { webSearch: 10_000_000 },
     });
   });
 

@@ -1,15 +1,16 @@
 import { calcPrice } from '@pydantic/genai-prices';
 import { describe, expect, it } from 'vitest';
-import { pricePerMTok } from '../../src/shared/money';
+import { pricePerCall, pricePerMTok } from '../../src/shared/money';
 import type { TokenUsage } from '../../src/shared/usage';
 import { findCatalogPrice } from '../../src/main/core/pricing/catalog-prices';
 import { computeCost } from '../../src/main/core/pricing/compute-cost';
 import type { UnitPrices } from '../../src/main/core/pricing/unit-prices';
 
 const AT = new Date('2025-09-01T12:00:00Z');
+const c = pricePerCall;
 const p = pricePerMTok;
 
-function catalogPrices(kind: 'openai' | 'anthropic' | 'gemini', model: string): UnitPrices {
+function catalogPrices(kind: 'openai' | 'anthropic' | 'gemini' | 'perplexity', model: string): UnitPrices {
   const found = findCatalogPrice(kind, model, AT);
   if (found === undefined) throw new Error(`catalog has no ${model}`);
   return found.prices;
@@ -21,7 +22,9 @@ describe('computeCost', () => {
       input: 2_500_000,
       cachedInput: 0,
       cacheWrite: 0,
+      cacheWrite1h: 0,
       output: 5_000_000,
+      fees: {},
       total: 7_500_000,
     });
   });
@@ -49,9 +52,60 @@ describe('computeCost', () => {
       input: 80_000, // 100 × USD 0.80/MTok
       cachedInput: 160_000, // 2000 × USD 0.08/MTok
       cacheWrite: 4_735_000, // 4735 × USD 1.00/MTok
+      cacheWrite1h: 0,
       output: 1_020_000, // 255 × USD 4.00/MTok
+      fees: {},
       total: 5_995_000,
     });
+  });
+
+  it("charges Anthropic's 1-hour cache writes at their own price: claude sonnet 4, 5m 3.75 and 1h 6 $/MTok", () => {
+    // input_tokens 50, cache_read 1000, cache_creation 3000 = ephemeral_5m 1000 + ephemeral_1h 2000, output 200.
+    const usage: TokenUsage = {
+      inputTokens: 4050,
+      cachedInputTokens: 1000,
+      cacheWriteTokens: 3000,
+      cacheWrite5mTokens: 1000,
+      cacheWrite1hTokens: 2000,
+      outputTokens: 200,
+    };
+    expect(computeCost(usage, catalogPrices('anthropic', 'claude-sonnet-4-0'))).toEqual({
+      input: 150_000, // 50 × USD 3/MTok
+      cachedInput: 300_000, // 1000 × USD 0.30/MTok
+      cacheWrite: 3_750_000, // 1000 × USD 3.75/MTok
+      cacheWrite1h: 12_000_000, // 2000 × USD 6/MTok
+      output: 3_000_000, // 200 × USD 15/MTok
+      fees: {},
+      total: 19_200_000,
+      cacheWrite1hPrice: 6_000_000_000,
+    });
+  });
+
+  it("prices 1-hour writes by Anthropic's rule (2× input) when no price list names one", () => {
+    const prices: UnitPrices = { input: p(3_000_000_000), output: p(0), cacheWrite: p(3_750_000_000) };
+    const cost = computeCost({ inputTokens: 1000, cacheWriteTokens: 1000, cacheWrite1hTokens: 1000, outputTokens: 0 }, prices);
+    expect(cost).toMatchObject({ cacheWrite: 0, cacheWrite1h: 6_000_000, total: 6_000_000, cacheWrite1hPrice: 6_000_000_000 });
+  });
+
+  it('adds per-call fees to the total, each with its count and price, and leaves an unpriced count uncharged', () => {
+    const prices: UnitPrices = { input: p(1_000_000_000), output: p(1_000_000_000), calls: { request: c(12_000_000) } };
+    const cost = computeCost({ inputTokens: 12, outputTokens: 20 }, prices, { requests: 1, webSearches: 3 });
+    expect(cost).toMatchObject({
+      input: 12_000,
+      output: 20_000,
+      fees: { request: { calls: 1, price: 12_000_000, fee: 12_000_000 } },
+      total: 12_032_000,
+    });
+    const searched = computeCost({ inputTokens: 0, outputTokens: 0 }, { ...prices, calls: { webSearch: c(5_000_000) } }, { requests: 1, webSearches: 3 });
+    expect(searched).toMatchObject({ fees: { webSearch: { calls: 3, price: 5_000_000, fee: 15_000_000 } }, total: 15_000_000 });
+  });
+
+  it("picks Perplexity's request fee by the search context the request used", () => {
+    const prices = catalogPrices('perplexity', 'sonar');
+    expect(prices.calls).toEqual({ request: 12_000_000, requestBySearchContext: { low: 5_000_000, medium: 8_000_000, high: 12_000_000 } });
+    const fee = (searchContextSize?: 'low' | 'medium' | 'high') =>
+      computeCost({ inputTokens: 0, outputTokens: 0 }, prices, { requests: 1, ...(searchContextSize ? { searchContextSize } : {}) }).total;
+    expect([fee('low'), fee('medium'), fee('high'), fee()]).toEqual([5_000_000, 8_000_000, 12_000_000, 12_000_000]);
   });
 
   it('charges cache tokens without a price of their own at the input price', () => {
@@ -70,14 +124,16 @@ describe('computeCost', () => {
   it('prices a Gemini 2.5 Pro prompt above 200k tokens entirely at the higher tier', () => {
     const prices = catalogPrices('gemini', 'gemini-2.5-pro');
     const at200k = computeCost({ inputTokens: 200_000, outputTokens: 1000 }, prices);
-    expect(at200k).toEqual({ input: 250_000_000, cachedInput: 0, cacheWrite: 0, output: 10_000_000, total: 260_000_000 });
+    expect(at200k).toEqual({ input: 250_000_000, cachedInput: 0, cacheWrite: 0, cacheWrite1h: 0, output: 10_000_000, fees: {}, total: 260_000_000 });
 
     const above = computeCost({ inputTokens: 200_001, cachedInputTokens: 100_000, outputTokens: 1000 }, prices);
     expect(above).toEqual({
       input: 250_002_500, // 100,001 × USD 2.50/MTok
       cachedInput: 25_000_000, // 100,000 × USD 0.25/MTok
       cacheWrite: 0,
+      cacheWrite1h: 0,
       output: 15_000_000, // 1000 × USD 15/MTok
+      fees: {},
       total: 290_002_500,
       appliedTier: 0,
     });

@@ -13,7 +13,7 @@ import type {
   TerminalPart,
 } from '../../src/main/core/providers/provider-types';
 import { callProvider } from '../../src/main/core/providers/call-provider';
-import type { Citation } from '../../src/shared/citation';
+import type { AnswerSource } from '../../src/shared/answer-source';
 
 export const KEY = 'sk-test-SECRET-0123456789abcdef';
 
@@ -60,7 +60,7 @@ export interface Outcome {
   reasoning: string;
   usageReports: ProviderUsage[];
   /** Every citations report, in order. */
-  citationReports: Citation[][];
+  citationReports: AnswerSource[][];
   terminal: TerminalPart;
   /** How many terminal parts came (must be exactly one, and last). */
   terminals: number;
@@ -76,7 +76,7 @@ export function summarize(parts: StreamPart[]): Outcome {
   let text = '';
   let reasoning = '';
   const usageReports: ProviderUsage[] = [];
-  const citationReports: Citation[][] = [];
+  const citationReports: AnswerSource[][] = [];
   let terminals = 0;
   for (const part of parts) {
     if (part.type === 'text-delta') text += part.text;

@@ -65,7 +65,7 @@ describe('vendor usage converters: each vendor\'s quirk in our normalized shape'
     expect(ticksToNanos(-10)).toBeUndefined();
   });
 
-  it('Perplexity: tokens as OpenAI, its search counts kept raw, its total cost as the provider\'s figure', () => {
+  it('Perplexity: tokens as OpenAI, its searches and search context for the fees, its total cost as the provider\'s figure', () => {
     const raw = {
       prompt_tokens: 12,
       completion_tokens: 310,
@@ -74,7 +74,16 @@ describe('vendor usage converters: each vendor\'s quirk in our normalized shape'
       num_search_queries: 1,
       cost: { input_tokens_cost: 0.000012, output_tokens_cost: 0.00031, request_cost: 0.005, total_cost: 0.005322 },
     };
-    expect(convertPerplexityUsage(raw)).toStrictEqual({ inputTokens: 12, outputTokens: 310, providerCostNanos: 5_322_000, raw });
+    expect(convertPerplexityUsage(raw)).toStrictEqual({
+      inputTokens: 12,
+      outputTokens: 310,
+      providerCostNanos: 5_322_000,
+      webSearches: 1,
+      searchContextSize: 'low',
+      raw,
+    });
+    // A size Perplexity has not published is left out: the request fee then falls back to the catalog's (the highest).
+    expect(convertPerplexityUsage({ ...raw, search_context_size: 'huge' })).not.toHaveProperty('searchContextSize');
   });
 
   it('Anthropic: cache_creation splits the writes into 5-minute and 1-hour parts of cacheWriteTokens', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider, type Scenario } from '../fake-provider';
 import type { FakeProtocol } from '../fake-provider/scenario';
 import type { ProviderKind, ProviderUsage, WireApi } from '../../src/main/core/providers/provider-types';
-import type { Citation } from '../../src/shared/citation';
+import type { AnswerSource } from '../../src/shared/answer-source';
 import { nanodollars } from '../../src/shared/money';
 import { chat, counts, endpointFor, run } from './helpers';
 
@@ -11,7 +11,7 @@ const REASONING = 'Let me think: ∑ of 𝔸 and ß… 🤔 done. '.repeat(4);
 /** Two paragraphs: the Responses API sends them as two reasoning summary parts. */
 const SUMMARY = `**Reading the question** ${REASONING}\n\n**Answering** ${REASONING}`;
 const SEEDS = Array.from({ length: 30 }, (_, i) => 2000 + i);
-const SOURCES: Citation[] = [
+const SOURCES: AnswerSource[] = [
   { url: 'https://example.org/ledger', title: 'Ledgers — a history', date: '2025-03-14' },
   { url: 'https://example.com/ünïcode?q=1&r=2', title: 'Ünïcode 🌍' },
 ];
@@ -24,7 +24,7 @@ interface Case {
   scenario: Scenario;
   reasoning: string;
   usage: Omit<ProviderUsage, 'raw'>;
-  citations?: Citation[];
+  citations?: AnswerSource[];
 }
 
 const CASES: Case[] = [
@@ -67,7 +67,7 @@ const CASES: Case[] = [
     kind: 'perplexity',
     scenario: { flavor: 'perplexity', citations: SOURCES, usage: { input: 12, output: 310, costUsd: 0.005322 } },
     reasoning: '',
-    usage: { inputTokens: 12, outputTokens: 310, providerCostNanos: nanodollars(5_322_000) },
+    usage: { inputTokens: 12, outputTokens: 310, providerCostNanos: nanodollars(5_322_000), webSearches: 1, searchContextSize: 'low' },
     citations: SOURCES,
   },
   {

@@ -113,7 +113,10 @@ describe('reports', () => {
       'request_id,started_at,finished_at,conversation_id,conversation_title,provider_id,provider,model,status,usage_source,' +
         'input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,reasoning_tokens,input_usd_per_mtok,output_usd_per_mtok,' +
         'cache_read_usd_per_mtok,cache_write_usd_per_mtok,price_source,cost_usd,provider_cost_usd,ttft_ms,duration_ms,' +
-        'finish_reason,cancel_reason,error',
+        'finish_reason,cancel_reason,error,' +
+        // Issue 15's, appended so the older columns keep their places.
+        'cache_write_5m_tokens,cache_write_1h_tokens,cache_write_1h_usd_per_mtok,request_calls,request_usd_per_call,request_fee_usd,' +
+        'web_search_calls,web_search_usd_per_call,web_search_fee_usd,call_fee_price_source',
     );
   });
 

@@ -46,6 +46,10 @@ describe('prices in Settings', () => {
         outputNanosPerMTok: 1_200_000_000,
         cacheReadNanosPerMTok: 18_750_000,
         cacheWriteNanosPerMTok: null,
+        cacheWrite1hNanosPerMTok: null,
+        requestFeeNanos: null,
+        requestFeeBySearchContextNanos: null,
+        webSearchFeeNanos: null,
         usedByRequests: 0,
       },
     ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AnswerSource } from '../answer-source';
 import type { CancelReason, RequestStatus } from '../request-status';
 import type { CapView } from './budget-contract';
 import { reasoningChoiceSchema, type ReasoningControl } from '../reasoning';
@@ -38,6 +39,13 @@ export interface ConversationView {
 }
 
 /** What the ledger says about the request behind an assistant message. */
+/** A per-call fee one request paid (a request fee, web searches), as the message chip names it. */
+export interface CallFeeView {
+  kind: 'request' | 'webSearch';
+  calls: number;
+  feeNanos: number;
+}
+
 export interface RequestMeta {
   requestId: string;
   status: RequestStatus;
@@ -55,6 +63,8 @@ export interface RequestMeta {
   providerCostNanos: number | null;
   /** What prompt caching saved, from the row's frozen prices; null when no cached tokens were reported or unpriced. */
   cacheSavedNanos: number | null;
+  /** The per-call fees inside costNanos; empty when the request paid none. */
+  fees: CallFeeView[];
   ttftMs: number | null;
   durationMs: number | null;
   cancelReason: CancelReason | null;
@@ -66,6 +76,8 @@ export interface MessageView {
   role: 'system' | 'user' | 'assistant';
   content: string;
   reasoningText: string | null;
+  /** What the answer cited, numbered from 1 in this order; empty when none. */
+  sources: AnswerSource[];
   status: 'complete' | 'partial' | 'failed';
   createdAt: number;
   request: RequestMeta | null;

@@ -1,8 +1,8 @@
-import type { Citation } from '../citation';
+import type { AnswerSource } from '../answer-source';
 import type { CancelReason } from '../request-status';
 import type { SyncState } from './devices-contract';
 import type { TokenUsage, UsageSource } from '../usage';
-import type { RequestMeta } from './chat-contract';
+import type { CallFeeView, RequestMeta } from './chat-contract';
 
 /** Outcome of one provider call as the ledger recorded it. */
 export type RequestOutcome = 'completed' | 'cancelled' | 'failed' | 'interrupted';
@@ -36,6 +36,8 @@ export interface FinishedRequest {
   providerCostNanos: number | null;
   /** What prompt caching saved, at the prices this request was charged; null when unknown. */
   cacheSavedNanos: number | null;
+  /** The per-call fees inside costNanos; empty when the request paid none. */
+  fees: CallFeeView[];
   providerId: string;
   model: string;
   ttftMs: number | null;
@@ -45,8 +47,8 @@ export interface FinishedRequest {
   /** The failure's message and code, flat: what the ledger row and the CLI's JSON carry. */
   error: string | null;
   errorCode: FailureCode | null;
-  /** The sources the provider cited (Perplexity), present when it sent any; the ledger does not keep them. */
-  citations?: Citation[];
+  /** The sources the answer cited (Perplexity's), kept with its message; empty when none. */
+  sources: AnswerSource[];
 }
 
 /**

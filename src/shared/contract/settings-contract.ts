@@ -1,5 +1,6 @@
 /** Settings: providers, keys, prices, budgets, general (issue 7). */
 import { z } from 'zod';
+import type { SearchContextSize } from '../usage';
 import type { CapView } from './budget-contract';
 import { method } from './define-method';
 
@@ -56,12 +57,19 @@ export interface ProviderSettingsView {
 
 export type BaseUrlCheckView = { ok: true; url: string; warning: string | null } | { ok: false; error: string };
 
-/** Unit prices in nano-dollars per million tokens. */
+/** Unit prices in nano-dollars per million tokens, and per-call fees in nano-dollars per call. */
 export interface UnitPriceView {
   inputNanosPerMTok: number;
   outputNanosPerMTok: number;
   cacheReadNanosPerMTok: number | null;
   cacheWriteNanosPerMTok: number | null;
+  /** Anthropic's 1-hour cache writes; null: the catalog's, else 2× the input price. */
+  cacheWrite1hNanosPerMTok: number | null;
+  /** A fee per request (Perplexity's); null: none named. */
+  requestFeeNanos: number | null;
+  /** Where the request fee depends on the search context (Perplexity's catalog price): the fee per size; requestFeeNanos is the highest. */
+  requestFeeBySearchContextNanos: Readonly<Record<SearchContextSize, number>> | null;
+  webSearchFeeNanos: number | null;
 }
 
 export interface CatalogPriceView extends UnitPriceView {
@@ -179,6 +187,9 @@ export const settingsContract = {
         output: usdText,
         cacheRead: usdText.optional(),
         cacheWrite: usdText.optional(),
+        cacheWrite1h: usdText.optional(),
+        requestFee: usdText.optional(),
+        webSearchFee: usdText.optional(),
         effectiveFrom: localDay,
       })
       .strict(),

@@ -66,6 +66,9 @@ function zonedTimestampSql(fromMs: number, toMs: number, timeZone: string): { sq
 
 const FINISH_MARGIN_MS = 2 * 86_400_000;
 
+/** The columns this writer had: issue 15 appended more after `error`, and these keep their bytes. */
+export const COLUMNS_BEFORE_ISSUE_15 = REQUEST_FIELDS.slice(0, REQUEST_FIELDS.findIndex((f) => f.name === 'error') + 1);
+
 /** The whole per-request CSV (header, CRLF line ends, optional BOM) as today's writer wrote it. */
 export function referenceRequestCsv(db: ReportDb, period: ResolvedPeriod, providerName: (id: string) => string, bom = false): { text: string; rows: number } {
   const where = ["r.status NOT IN ('pending', 'streaming')"];
@@ -80,14 +83,14 @@ export function referenceRequestCsv(db: ReportDb, period: ResolvedPeriod, provid
     return `WHEN @providerId${i} THEN @providerName${i}`;
   });
   const providerNameSql = nameCases.length ? `CASE r.provider_id ${nameCases.join(' ')} END` : 'r.provider_id';
-  const columns = REQUEST_FIELDS.map((f) => ({ ...f, sql: f.sql === PROVIDER_NAME_SQL ? providerNameSql : f.sql }));
+  const columns = COLUMNS_BEFORE_ISSUE_15.map((f) => ({ ...f, sql: f.sql === PROVIDER_NAME_SQL ? providerNameSql : f.sql }));
   const span = db.prepare<{ first: number | null; last: number | null }>('SELECT MIN(started_at) AS first, MAX(started_at) AS last FROM requests').get()!;
   const from = period.startMs ?? span.first;
   const to = period.endMs ?? (span.last === null ? null : span.last + 1);
   const timestamp = from === null || to === null ? { sql: functionTimestampSql, params: {} } : zonedTimestampSql(from, to + FINISH_MARGIN_MS, period.timeZone);
   Object.assign(params, timestamp.params);
   const line = `concat_ws(',', ${columns.map((c) => csvCellSql(c.sql, c.kind, timestamp.sql)).join(', ')})`;
-  let text = (bom ? '\uFEFF' : '') + REQUEST_FIELDS.map((f) => f.name).join(',') + '\r\n';
+  let text = (bom ? '\uFEFF' : '') + COLUMNS_BEFORE_ISSUE_15.map((f) => f.name).join(',') + '\r\n';
   const statement = db.prepareRaw(
     `SELECT ${line} FROM requests r LEFT JOIN conversations c ON c.id = r.conversation_id WHERE ${whereSql} ORDER BY r.started_at, r.rowid`,
   );

@@ -6,7 +6,7 @@ import { BudgetRefusal } from '../../core/chat/chat-service';
 import { describeStorageFailure } from '../../core/db/storage-errors';
 import { checkBaseUrl } from '../../core/provider-config/base-url-check';
 import { PROVIDER_DEFAULTS, isProviderKind } from '../../core/provider-config/provider-defaults';
-import { chatJson, failureJson, summaryLine } from '../chat-output';
+import { chatJson, failureJson, sourceLines, summaryLine } from '../chat-output';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { checkThinkingFor, parseThinkingOptions, type ThinkingOptions } from '../reasoning-options';
 import { withCore } from '../with-core';
@@ -174,6 +174,7 @@ function report(io: CliIo, json: boolean, finished: FinishedRequest): void {
     return;
   }
   if (finished.text && !finished.text.endsWith('\n')) io.stdout('\n');
+  io.stdout(sourceLines(finished.sources));
   if (finished.error) io.stderr(`tallychat chat: ${finished.error}\n`);
   io.stderr(`${summaryLine(finished)}\n`);
 }

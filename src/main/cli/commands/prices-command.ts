@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
-import { formatUsd, MoneyRangeError, nanodollars, parseEnteredUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
-import type { CatalogPrice, PriceInForce, PriceOverride, TokenPrices } from '../../core/settings-admin/price-settings';
+import {
+  formatUsd,
+  MoneyRangeError,
+  nanodollars,
+  parseEnteredUsd,
+  pricePerCall,
+  pricePerMTok,
+  type NanodollarsPerCall,
+  type NanodollarsPerMTok,
+} from '../../../shared/money';
+import type { CatalogPrice, PriceInForce, PriceOverride, TokenPrices, UnitPrices } from '../../core/settings-admin/price-settings';
 import { wallClockAt } from '../../core/time/zoned-calendar';
+import { SEARCH_CONTEXT_SIZES } from '../../../shared/usage';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { refusalsAsUsage, withCore } from '../with-core';
 import { PRICES_UPDATE_USAGE, updatePrices } from './prices-update';
@@ -9,7 +19,8 @@ import { PRICES_UPDATE_USAGE, updatePrices } from './prices-update';
 const USAGE = [
   'tallychat prices show MODEL [--provider ID|KIND] [--data-dir DIR]',
   '       tallychat prices set --provider ID --model MODEL --input USD_PER_MTOK --output USD_PER_MTOK',
-  '                            [--cache-read USD_PER_MTOK] [--cache-write USD_PER_MTOK] [--from YYYY-MM-DD] [--data-dir DIR]',
+  '                            [--cache-read USD_PER_MTOK] [--cache-write USD_PER_MTOK] [--cache-write-1h USD_PER_MTOK]',
+  '                            [--request-fee USD_PER_CALL] [--web-search-fee USD_PER_CALL] [--from YYYY-MM-DD] [--data-dir DIR]',
   `       ${PRICES_UPDATE_USAGE}`,
 ].join('\n');
 
@@ -77,6 +88,9 @@ async function setPrice(args: string[], io: CliIo): Promise<number> {
       output: { type: 'string' },
       'cache-read': { type: 'string' },
       'cache-write': { type: 'string' },
+      'cache-write-1h': { type: 'string' },
+      'request-fee': { type: 'string' },
+      'web-search-fee': { type: 'string' },
       from: { type: 'string' },
       'data-dir': { type: 'string' },
     },
@@ -92,6 +106,9 @@ async function setPrice(args: string[], io: CliIo): Promise<number> {
     output: parsePrice('--output', values.output),
     cacheRead: values['cache-read'] === undefined ? null : parsePrice('--cache-read', values['cache-read']),
     cacheWrite: values['cache-write'] === undefined ? null : parsePrice('--cache-write', values['cache-write']),
+    cacheWrite1h: values['cache-write-1h'] === undefined ? null : parsePrice('--cache-write-1h', values['cache-write-1h']),
+    request: values['request-fee'] === undefined ? null : parseFee('--request-fee', values['request-fee']),
+    webSearch: values['web-search-fee'] === undefined ? null : parseFee('--web-search-fee', values['web-search-fee']),
   };
   const effectiveDay = values.from === undefined ? undefined : checkLocalDate(values.from);
   const providerId = values.provider;
@@ -134,23 +151,46 @@ function inForceLine(price: PriceInForce, where: string, timeZone: string): stri
   }
 }
 
-function overridePrices(o: PriceOverride): TokenPrices {
+function overridePrices(o: PriceOverride): UnitPrices {
+  const calls = {
+    ...(o.request !== null ? { request: o.request } : {}),
+    ...(o.webSearch !== null ? { webSearch: o.webSearch } : {}),
+  };
   return {
     input: o.input,
     output: o.output,
     ...(o.cacheRead !== null ? { cacheRead: o.cacheRead } : {}),
     ...(o.cacheWrite !== null ? { cacheWrite: o.cacheWrite } : {}),
+    ...(o.cacheWrite1h !== null ? { cacheWrite1h: o.cacheWrite1h } : {}),
+    ...(Object.keys(calls).length > 0 ? { calls } : {}),
   };
 }
 
-/** A missing cache price is charged at the input price (computeCost), and is shown so. */
-function priceText(p: TokenPrices): string {
+/**
+ * A missing cache price is charged at the input price (computeCost), and is shown so. The 1-hour
+ * write price and the per-call fees are named only where a price list has them.
+ */
+function priceText(p: UnitPrices | TokenPrices): string {
+  const calls = 'calls' in p ? p.calls : undefined;
+  const bySize = calls?.requestBySearchContext;
   return [
     `input ${perMTok(p.input)}`,
     `output ${perMTok(p.output)}`,
     `cache read ${p.cacheRead === undefined ? 'as input' : perMTok(p.cacheRead)}`,
     `cache write ${p.cacheWrite === undefined ? 'as input' : perMTok(p.cacheWrite)}`,
+    ...(p.cacheWrite1h !== undefined ? [`1-hour cache write ${perMTok(p.cacheWrite1h)}`] : []),
+    ...(bySize
+      ? [`request fee by search context ${SEARCH_CONTEXT_SIZES.map((size) => `${size} ${perCall(bySize[size])}`).join(', ')}`]
+      : calls?.request !== undefined
+        ? [`request fee ${perCall(calls.request)}`]
+        : []),
+    ...(calls?.webSearch !== undefined ? [`web search ${perCall(calls.webSearch)}`] : []),
   ].join(' · ');
+}
+
+/** Exact dollars per call: $0.012/request. */
+function perCall(price: NanodollarsPerCall): string {
+  return `$${formatUsd(nanodollars(price)).replace(/(\.\d{2}\d*?)0+$/, '$1')}/call`;
 }
 
 /** Exact dollars per million tokens from the integer: $2.50/MTok, $0.01875/MTok (no rounding). */
@@ -162,6 +202,17 @@ function localTime(instantMs: number, timeZone: string): string {
   const w = wallClockAt(instantMs, timeZone);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}`;
+}
+
+function parseFee(flag: string, text: string): NanodollarsPerCall {
+  try {
+    const value = parseEnteredUsd(text);
+    if (value < 0) throw new CliUsageError(`${flag} cannot be negative, got "${text}"`);
+    return pricePerCall(value);
+  } catch (error) {
+    if (!(error instanceof MoneyRangeError)) throw error;
+    throw new CliUsageError(`${flag} takes US dollars per call with at most 9 decimals (e.g. 0.005), got "${text}"`);
+  }
 }
 
 function parsePrice(flag: string, text: string): NanodollarsPerMTok {

@@ -1,10 +1,13 @@
 import type { TokenUsage, UsageSource } from '../../../shared/usage';
+import type { CallCounts } from '../pricing/call-fees';
 import { countTextTokens } from '../tokens/count-tokens';
 import type { ProviderUsage } from '../providers/provider-types';
 
 export interface FinalUsage {
   usage: TokenUsage;
   source: UsageSource;
+  /** The calls a per-call fee applies to: the request itself, unless the provider refused it, and its searches. */
+  calls: CallCounts;
 }
 
 export interface UsageEvidence {
@@ -34,7 +37,7 @@ export interface UsageEvidence {
 export function finalUsage(evidence: UsageEvidence): FinalUsage {
   const reported = evidence.reported;
   if (evidence.rejectedByProvider && !reported && !evidence.text && !evidence.reasoning) {
-    return { usage: { inputTokens: 0, outputTokens: 0 }, source: 'estimated' };
+    return { usage: { inputTokens: 0, outputTokens: 0 }, source: 'estimated', calls: { requests: 0 } };
   }
   const estimatedOutput = (): number => {
     const text = countTextTokens(evidence.model, evidence.text).tokens;
@@ -65,5 +68,10 @@ export function finalUsage(evidence: UsageEvidence): FinalUsage {
   if (reported?.cacheWrite1hTokens !== undefined) usage.cacheWrite1hTokens = reported.cacheWrite1hTokens;
   if (reported?.reasoningTokens !== undefined) usage.reasoningTokens = reported.reasoningTokens;
   else if (source === 'estimated' && evidence.reasoning) usage.reasoningTokens = countTextTokens(evidence.model, evidence.reasoning).tokens;
-  return { usage, source };
+  const calls: CallCounts = {
+    requests: 1,
+    ...(reported?.webSearches !== undefined ? { webSearches: reported.webSearches } : {}),
+    ...(reported?.searchContextSize !== undefined ? { searchContextSize: reported.searchContextSize } : {}),
+  };
+  return { usage, source, calls };
 }

@@ -16,7 +16,8 @@ export interface OutputRoom {
  * Pre-flight's estimate: the prompt's tokens (exact for OpenAI encodings, estimated otherwise;
  * the cache means only new text is tokenized) plus the expected output, priced. A prefix marked
  * for the provider's cache is priced as a cache write, its worst case (a later turn that reads it
- * back costs less, never more).
+ * back costs less, never more). The request's own fee (Perplexity's) is in it, so a cap cannot be
+ * passed by the fee; a per-search fee is not, as the number of searches is the provider's choice.
  */
 export function estimatePrompt(
   model: string,
@@ -29,7 +30,7 @@ export function estimatePrompt(
   const lastMark = messages.findLastIndex((m) => m.cacheBreakpoint === true);
   const cacheWriteTokens = lastMark < 0 ? 0 : Math.min(prompt.tokens, countPromptTokens(model, messages.slice(0, lastMark + 1), cache).tokens);
   const cost: Nanodollars | null = price
-    ? computeCost({ inputTokens: prompt.tokens, outputTokens: room.expectedOutputTokens, cacheWriteTokens }, price.prices).total
+    ? computeCost({ inputTokens: prompt.tokens, outputTokens: room.expectedOutputTokens, cacheWriteTokens }, price.prices, { requests: 1 }).total
     : null;
   return { inputTokens: prompt.tokens, exact: prompt.exact, ...room, cost };
 }

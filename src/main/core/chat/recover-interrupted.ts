@@ -52,7 +52,7 @@ export function recoverInterrupted(
 function finalizeInterrupted(ledger: RequestLedger, overrides: PriceOverrideStore, catalog: PriceCatalog, row: LedgerRow, now: number) {
   const text = row.partialText ?? '';
   const reasoning = row.partialReasoning ?? '';
-  const { usage, source } = finalUsage({
+  const { usage, source, calls } = finalUsage({
     model: row.model,
     promptTokens: row.estimatedInputTokens ?? 0,
     text,
@@ -61,13 +61,14 @@ function finalizeInterrupted(ledger: RequestLedger, overrides: PriceOverrideStor
   });
   const kind: ProviderKind = isProviderKind(row.providerKind) ? row.providerKind : 'openai-compatible';
   const price = resolvePrice(overrides, catalog, { providerId: row.providerId, kind, model: row.model, at: row.startedAt });
-  const priced = priceUsage(price, usage);
+  const priced = priceUsage(price, usage, calls);
   const changed = ledger.finalize({
     id: row.id,
     status: 'interrupted',
     usage,
     usageSource: source,
     ...(priced.charged ? { prices: priced.charged } : {}),
+    ...(priced.fees ? { fees: priced.fees } : {}),
     cost: priced.cost,
     finishedAt: row.checkpointAt ?? row.startedAt,
     durationMs: (row.checkpointAt ?? row.startedAt) - row.startedAt,

@@ -18,6 +18,7 @@ export function requestMetaOf(request: FinishedRequest, providerName: string): R
     costNanos: request.costNanos,
     providerCostNanos: request.providerCostNanos,
     cacheSavedNanos: request.cacheSavedNanos,
+    fees: request.fees,
     ttftMs: request.ttftMs,
     durationMs: request.durationMs,
     cancelReason: request.cancelReason,

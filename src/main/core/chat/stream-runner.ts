@@ -1,4 +1,4 @@
-import type { Citation } from '../../../shared/citation';
+import type { AnswerSource } from '../../../shared/answer-source';
 import type { FinishedRequest, TallychatEvent } from '../../../shared/contract/events';
 import type { Nanodollars } from '../../../shared/money';
 import type { FinalStatus } from '../ledger/ledger-types';
@@ -6,6 +6,7 @@ import type { RequestLedger } from '../ledger/request-ledger';
 import type { ResolvedPrice } from '../price-overrides/resolve-price';
 import { computeCost } from '../pricing/compute-cost';
 import { cacheSaving } from '../pricing/cache-saving';
+import { callFeeViews } from '../pricing/call-fees';
 import { wireApiFor } from '../provider-config/wire-api-choice';
 import type { callProvider } from '../providers/call-provider';
 import { ProviderError } from '../providers/provider-error';
@@ -58,13 +59,13 @@ export async function runStream(deps: StreamRunnerDeps, run: StreamRun): Promise
   let lastCheckpoint = run.startedAt;
   let outputTokensSoFar = 0;
   let lastUsage: ProviderUsage | undefined;
-  let citations: Citation[] | undefined;
+  let citations: AnswerSource[] | undefined;
   let terminal: TerminalPart | undefined;
   const settings = run.provider.modelSettings[run.call.model];
   const call: ChatCallRequest = { ...run.call, api: run.call.api ?? wireApiFor(run.provider.kind, run.call.model, settings) };
 
   const runningCost = (): Nanodollars | null =>
-    run.price ? computeCost({ inputTokens: run.promptTokens, outputTokens: outputTokensSoFar }, run.price.prices).total : null;
+    run.price ? computeCost({ inputTokens: run.promptTokens, outputTokens: outputTokensSoFar }, run.price.prices, { requests: 1 }).total : null;
 
   const coalescer = new DeltaCoalescer(deps.coalesceMs, (textDelta, reasoningDelta) => {
     outputTokensSoFar += runningTokenEstimate(run.call.model, textDelta + reasoningDelta);
@@ -137,7 +138,7 @@ interface Collected {
   ttftMs: number | undefined;
   terminal: TerminalPart;
   lastUsage: ProviderUsage | undefined;
-  citations: Citation[] | undefined;
+  citations: AnswerSource[] | undefined;
 }
 
 function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): FinishedRequest {
@@ -147,7 +148,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
   const cancelReason: CancelReason | undefined =
     status === 'cancelled' ? ((run.controller.signal.reason as CancelReason | undefined) ?? 'user') : undefined;
   const reported = terminal.usage ?? got.lastUsage;
-  const { usage, source } = finalUsage({
+  const { usage, source, calls } = finalUsage({
     model: run.call.model,
     promptTokens: run.promptTokens,
     text: got.text,
@@ -156,7 +157,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     finished: terminal.type === 'finish',
     rejectedByProvider: terminal.type === 'error' && terminal.error.status !== undefined && got.ttftMs === undefined,
   });
-  const priced = priceUsage(run.price, usage);
+  const priced = priceUsage(run.price, usage, calls);
   const error = terminal.type === 'error' ? terminal.error : undefined;
   const hasText = got.text.length > 0 || got.reasoning.length > 0;
   const messageStatus = status === 'completed' ? 'complete' : hasText || status === 'cancelled' ? 'partial' : 'failed';
@@ -172,6 +173,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     ...(reported ? { rawUsage: reported.raw } : {}),
     ...(reported?.providerCostNanos !== undefined ? { providerCost: reported.providerCostNanos } : {}),
     ...(priced.charged ? { prices: priced.charged } : {}),
+    ...(priced.fees ? { fees: priced.fees } : {}),
     cost: priced.cost,
     finishedAt,
     durationMs,
@@ -186,6 +188,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
             conversationId: run.conversationId,
             content: got.text,
             reasoningText: got.reasoning || null,
+            ...(got.citations ? { sources: got.citations } : {}),
             status: messageStatus,
             createdAt: finishedAt,
           },
@@ -209,6 +212,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
       priceInput: priced.charged?.input ?? null,
       priceCacheRead: priced.charged?.cacheRead ?? null,
     }),
+    fees: callFeeViews(priced.fees?.fees ?? {}),
     providerId: run.provider.id,
     model: run.call.model,
     ttftMs: got.ttftMs ?? null,
@@ -217,6 +221,6 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     failure: error ? { code: error.code, message: error.message, retryable: error.retryable, status: error.status ?? null } : null,
     error: error?.message ?? null,
     errorCode: error?.code ?? null,
-    ...(got.citations ? { citations: got.citations } : {}),
+    sources: got.citations ?? [],
   };
 }

@@ -3,6 +3,7 @@ import type { RequestMeta } from '../../../shared/contract/chat-contract';
 import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
 import type { RequestStatus } from '../../../shared/request-status';
 import { finalRowSql } from '../ledger/status-sql';
+import type { CallFeeColumns } from '../pricing/call-fees';
 
 export interface ConversationSummary {
   id: string;
@@ -29,7 +30,7 @@ export interface StoredMessage {
 }
 
 /** The ledger's columns of RequestMeta that can be read as they are (all nullable already). */
-type LedgerFigures = Omit<RequestMeta, 'requestId' | 'status' | 'providerId' | 'providerName' | 'model' | 'cacheSavedNanos'>;
+type LedgerFigures = Omit<RequestMeta, 'requestId' | 'status' | 'providerId' | 'providerName' | 'model' | 'cacheSavedNanos' | 'fees'>;
 
 /** A message joined to its request: the request's columns are null for user messages. */
 export type ThreadRow = Omit<StoredMessage, 'conversationId' | 'requestId'> &
@@ -38,7 +39,9 @@ export type ThreadRow = Omit<StoredMessage, 'conversationId' | 'requestId'> &
     requestStatus: RequestStatus | null;
     providerId: string | null;
     model: string | null;
-  } & ChargedInputPrices;
+    sourcesJson: string | null;
+  } & ChargedInputPrices &
+  CallFeeColumns;
 
 /** The prices a row's caching saving is derived from, frozen on it. */
 interface ChargedInputPrices {
@@ -109,12 +112,16 @@ export class ConversationStore {
   thread(conversationId: string): ThreadRow[] {
     return this.sqlite
       .prepare(
-        `SELECT m.id, m.role, m.content, m.reasoning_text AS reasoningText, m.status, m.created_at AS createdAt,
+        `SELECT m.id, m.role, m.content, m.reasoning_text AS reasoningText, m.sources_json AS sourcesJson, m.status,
+           m.created_at AS createdAt,
            r.id AS requestId, r.status AS requestStatus, r.provider_id AS providerId, r.model, r.input_tokens AS inputTokens,
            r.output_tokens AS outputTokens, r.cached_input_tokens AS cachedInputTokens, r.cache_write_tokens AS cacheWriteTokens,
            r.reasoning_tokens AS reasoningTokens, r.usage_source AS usageSource, r.cost_usd_nanos AS costNanos,
            r.provider_cost_usd_nanos AS providerCostNanos, r.price_input_usd_nanos_per_mtok AS priceInput,
-           r.price_cache_read_usd_nanos_per_mtok AS priceCacheRead, r.ttft_ms AS ttftMs, r.duration_ms AS durationMs, r.cancel_reason AS cancelReason, r.error
+           r.price_cache_read_usd_nanos_per_mtok AS priceCacheRead, r.request_calls AS requestCalls,
+           r.price_request_usd_nanos_per_call AS priceRequestUsdNanosPerCall, r.request_fee_usd_nanos AS requestFeeUsdNanos,
+           r.web_search_calls AS webSearchCalls, r.price_web_search_usd_nanos_per_call AS priceWebSearchUsdNanosPerCall,
+           r.web_search_fee_usd_nanos AS webSearchFeeUsdNanos, r.ttft_ms AS ttftMs, r.duration_ms AS durationMs, r.cancel_reason AS cancelReason, r.error
          FROM messages m LEFT JOIN requests r ON r.id = m.request_id AND m.role = 'assistant'
          WHERE m.conversation_id = ? ORDER BY m.created_at, m.rowid`,
       )

@@ -1,5 +1,7 @@
 import type { ConversationView, MessageView, RequestMeta } from '../../../shared/contract/chat-contract';
+import { storedSources } from './stored-sources';
 import { cacheSaving } from '../pricing/cache-saving';
+import { callFeesOfRow, callFeeViews } from '../pricing/call-fees';
 import type { ConversationSummary, ThreadRow } from './conversation-store';
 
 export function toConversationView(summary: ConversationSummary): ConversationView {
@@ -22,6 +24,7 @@ export function messageViews(rows: readonly ThreadRow[], providerName: (id: stri
     role: row.role,
     content: row.content,
     reasoningText: row.reasoningText,
+    sources: storedSources(row.sourcesJson),
     status: row.status,
     createdAt: row.createdAt,
     request: row.requestId === null ? null : requestMeta(row, providerName),
@@ -44,6 +47,7 @@ function requestMeta(row: ThreadRow, providerName: (id: string) => string): Requ
     costNanos: row.costNanos,
     providerCostNanos: row.providerCostNanos,
     cacheSavedNanos: cacheSaving(row),
+    fees: callFeeViews(callFeesOfRow(row)),
     ttftMs: row.ttftMs,
     durationMs: row.durationMs,
     cancelReason: row.cancelReason,

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
+import type { Nanodollars, NanodollarsPerCall, NanodollarsPerMTok } from '../../../shared/money';
 import { REQUEST_STATUSES } from '../../../shared/request-status';
 
 export { REQUEST_STATUSES };
@@ -47,6 +47,8 @@ export const messages = sqliteTable(
     role: text('role', { enum: ['system', 'user', 'assistant'] }).notNull(),
     content: text('content').notNull(),
     reasoningText: text('reasoning_text'),
+    /** The sources the answer cited (a JSON list of {url, title?, date?}); NULL when it cited none. */
+    sourcesJson: text('sources_json'),
     /** complete | partial (stopped or failed mid-answer) | failed (nothing came back) */
     status: text('status', { enum: ['complete', 'partial', 'failed'] }).notNull(),
     requestId: text('request_id'),
@@ -76,6 +78,9 @@ export const requests = sqliteTable(
     outputTokens: integer('output_tokens'),
     cachedInputTokens: integer('cached_input_tokens'),
     cacheWriteTokens: integer('cache_write_tokens'),
+    /** Cache writes by lifetime where the vendor reports them apart (Anthropic); parts of cache_write_tokens. */
+    cacheWrite5mTokens: integer('cache_write_5m_tokens'),
+    cacheWrite1hTokens: integer('cache_write_1h_tokens'),
     reasoningTokens: integer('reasoning_tokens'),
     usageSource: text('usage_source', { enum: ['provider', 'estimated'] }),
     rawUsageJson: text('raw_usage_json'),
@@ -85,8 +90,19 @@ export const requests = sqliteTable(
     priceOutputUsdNanosPerMTok: integer('price_output_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
     priceCacheReadUsdNanosPerMTok: integer('price_cache_read_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
     priceCacheWriteUsdNanosPerMTok: integer('price_cache_write_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    priceCacheWrite1hUsdNanosPerMTok: integer('price_cache_write_1h_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
     /** "genai-prices@0.1.8", "override:<id>", "local"; NULL when no price is known. */
     priceSource: text('price_source'),
+    // Per-call fees, each kind as count, price per call and fee (count × price); all NULL when the
+    // row was charged no such fee. cost_usd_nanos includes the fees.
+    requestCalls: integer('request_calls'),
+    priceRequestUsdNanosPerCall: integer('price_request_usd_nanos_per_call').$type<NanodollarsPerCall>(),
+    requestFeeUsdNanos: integer('request_fee_usd_nanos').$type<Nanodollars>(),
+    webSearchCalls: integer('web_search_calls'),
+    priceWebSearchUsdNanosPerCall: integer('price_web_search_usd_nanos_per_call').$type<NanodollarsPerCall>(),
+    webSearchFeeUsdNanos: integer('web_search_fee_usd_nanos').$type<Nanodollars>(),
+    /** Where the per-call prices came from (an override keeps the catalog's fees unless it names its own). */
+    callFeePriceSource: text('call_fee_price_source'),
     costUsdNanos: integer('cost_usd_nanos').$type<Nanodollars>(),
     billedCurrency: text('billed_currency').notNull().default('USD'),
     reservedUsdNanos: integer('reserved_usd_nanos').$type<Nanodollars>().notNull().default(sql`0`),
@@ -121,6 +137,11 @@ export const requests = sqliteTable(
       .on(t.startedAt)
       .where(sql`origin_device_id IS NULL AND exported_at IS NULL AND status NOT IN ('pending', 'streaming')`),
     index('requests_origin_device').on(t.originDeviceId).where(sql`origin_device_id IS NOT NULL`),
+    // Only rows that carry the provider's own figure (OpenRouter, xAI, Perplexity), with both costs: the
+    // Spending screen's drift sums these for any period, all time included, from the index alone.
+    index('requests_provider_cost')
+      .on(t.startedAt, t.costUsdNanos, t.providerCostUsdNanos, t.status)
+      .where(sql`provider_cost_usd_nanos IS NOT NULL`),
   ],
 );
 
@@ -164,6 +185,9 @@ export const priceOverrides = sqliteTable(
     outputUsdNanosPerMTok: integer('output_usd_nanos_per_mtok').$type<NanodollarsPerMTok>().notNull(),
     cacheReadUsdNanosPerMTok: integer('cache_read_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
     cacheWriteUsdNanosPerMTok: integer('cache_write_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    cacheWrite1hUsdNanosPerMTok: integer('cache_write_1h_usd_nanos_per_mtok').$type<NanodollarsPerMTok>(),
+    requestUsdNanosPerCall: integer('request_usd_nanos_per_call').$type<NanodollarsPerCall>(),
+    webSearchUsdNanosPerCall: integer('web_search_usd_nanos_per_call').$type<NanodollarsPerCall>(),
     effectiveFrom: integer('effective_from').notNull(),
     createdAt: integer('created_at').notNull(),
   },

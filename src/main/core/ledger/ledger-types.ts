@@ -1,7 +1,9 @@
-import type { Nanodollars, NanodollarsPerMTok } from '../../../shared/money';
+import type { AnswerSource } from '../../../shared/answer-source';
+import type { Nanodollars, NanodollarsPerCall, NanodollarsPerMTok } from '../../../shared/money';
 import type { TokenUsage, UsageSource } from '../../../shared/usage';
 import type { CancelReason } from '../../../shared/request-status';
 import type { RequestStatus } from '../db/schema';
+import type { CallFees } from '../pricing/call-fees';
 import type { FinishReason } from '../providers/provider-types';
 
 export type FinalStatus = Extract<RequestStatus, 'completed' | 'cancelled' | 'failed' | 'interrupted'>;
@@ -13,7 +15,15 @@ export interface ChargedPrices {
   output: NanodollarsPerMTok;
   cacheRead?: NanodollarsPerMTok;
   cacheWrite?: NanodollarsPerMTok;
+  /** Present on a row that reported 1-hour cache writes (Anthropic): the price they were charged at. */
+  cacheWrite1h?: NanodollarsPerMTok;
   /** "genai-prices@0.1.8", "genai-prices-data@<date>", "override:<id>", "local" */
+  source: string;
+}
+
+/** The per-call fees a row was charged, each with its count and price, and where the prices came from. */
+export interface ChargedFees {
+  fees: CallFees;
   source: string;
 }
 
@@ -36,6 +46,8 @@ export interface AssistantMessageInput {
   conversationId: string;
   content: string;
   reasoningText: string | null;
+  /** Kept with the message; empty or absent when the answer cited none. */
+  sources?: AnswerSource[];
   status: 'complete' | 'partial' | 'failed';
   createdAt: number;
 }
@@ -49,6 +61,8 @@ export interface FinalizeInput {
   providerCost?: Nanodollars;
   /** Undefined when no price is known: the cost is then NULL ("price unknown"), never 0. */
   prices?: ChargedPrices;
+  /** Undefined when the row was charged no per-call fee. */
+  fees?: ChargedFees;
   cost: Nanodollars | null;
   finishedAt: number;
   durationMs: number;
@@ -74,6 +88,8 @@ export interface LedgerRow {
   outputTokens: number | null;
   cachedInputTokens: number | null;
   cacheWriteTokens: number | null;
+  cacheWrite5mTokens: number | null;
+  cacheWrite1hTokens: number | null;
   reasoningTokens: number | null;
   usageSource: UsageSource | null;
   rawUsageJson: string | null;
@@ -82,7 +98,15 @@ export interface LedgerRow {
   priceOutputUsdNanosPerMTok: NanodollarsPerMTok | null;
   priceCacheReadUsdNanosPerMTok: NanodollarsPerMTok | null;
   priceCacheWriteUsdNanosPerMTok: NanodollarsPerMTok | null;
+  priceCacheWrite1hUsdNanosPerMTok: NanodollarsPerMTok | null;
   priceSource: string | null;
+  requestCalls: number | null;
+  priceRequestUsdNanosPerCall: NanodollarsPerCall | null;
+  requestFeeUsdNanos: Nanodollars | null;
+  webSearchCalls: number | null;
+  priceWebSearchUsdNanosPerCall: NanodollarsPerCall | null;
+  webSearchFeeUsdNanos: Nanodollars | null;
+  callFeePriceSource: string | null;
   costUsdNanos: Nanodollars | null;
   billedCurrency: string;
   reservedUsdNanos: Nanodollars;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { FinalizeInput, LedgerRow, OpenRequestInput } from './ledger-types';
+import type { ChargedFees, FinalizeInput, LedgerRow, OpenRequestInput } from './ledger-types';
 import { openRowSql } from './status-sql';
 import { UsageRollup } from './usage-rollup';
 
@@ -7,11 +7,17 @@ const SELECT_ROW = `
   SELECT id, conversation_id AS conversationId, user_message_id AS userMessageId,
     assistant_message_id AS assistantMessageId, provider_id AS providerId, provider_kind AS providerKind, model, status,
     streamed, input_tokens AS inputTokens, output_tokens AS outputTokens, cached_input_tokens AS cachedInputTokens,
-    cache_write_tokens AS cacheWriteTokens, reasoning_tokens AS reasoningTokens, usage_source AS usageSource,
+    cache_write_tokens AS cacheWriteTokens, cache_write_5m_tokens AS cacheWrite5mTokens,
+    cache_write_1h_tokens AS cacheWrite1hTokens, reasoning_tokens AS reasoningTokens, usage_source AS usageSource,
     raw_usage_json AS rawUsageJson, provider_cost_usd_nanos AS providerCostUsdNanos,
     price_input_usd_nanos_per_mtok AS priceInputUsdNanosPerMTok, price_output_usd_nanos_per_mtok AS priceOutputUsdNanosPerMTok,
     price_cache_read_usd_nanos_per_mtok AS priceCacheReadUsdNanosPerMTok,
-    price_cache_write_usd_nanos_per_mtok AS priceCacheWriteUsdNanosPerMTok, price_source AS priceSource,
+    price_cache_write_usd_nanos_per_mtok AS priceCacheWriteUsdNanosPerMTok,
+    price_cache_write_1h_usd_nanos_per_mtok AS priceCacheWrite1hUsdNanosPerMTok, price_source AS priceSource,
+    request_calls AS requestCalls, price_request_usd_nanos_per_call AS priceRequestUsdNanosPerCall,
+    request_fee_usd_nanos AS requestFeeUsdNanos, web_search_calls AS webSearchCalls,
+    price_web_search_usd_nanos_per_call AS priceWebSearchUsdNanosPerCall, web_search_fee_usd_nanos AS webSearchFeeUsdNanos,
+    call_fee_price_source AS callFeePriceSource,
     cost_usd_nanos AS costUsdNanos, billed_currency AS billedCurrency, reserved_usd_nanos AS reservedUsdNanos,
     estimated_input_tokens AS estimatedInputTokens, partial_text AS partialText, partial_reasoning AS partialReasoning,
     checkpoint_at AS checkpointAt, started_at AS startedAt, ttft_ms AS ttftMs, finished_at AS finishedAt,
@@ -51,18 +57,23 @@ export class RequestLedger {
     this.finalizeStatement = sqlite.prepare(`
       UPDATE requests SET status = @status, input_tokens = @inputTokens, output_tokens = @outputTokens,
         cached_input_tokens = @cachedInputTokens, cache_write_tokens = @cacheWriteTokens,
+        cache_write_5m_tokens = @cacheWrite5mTokens, cache_write_1h_tokens = @cacheWrite1hTokens,
         reasoning_tokens = @reasoningTokens, usage_source = @usageSource, raw_usage_json = @rawUsageJson,
         provider_cost_usd_nanos = @providerCost, price_input_usd_nanos_per_mtok = @priceInput,
         price_output_usd_nanos_per_mtok = @priceOutput, price_cache_read_usd_nanos_per_mtok = @priceCacheRead,
-        price_cache_write_usd_nanos_per_mtok = @priceCacheWrite, price_source = @priceSource, cost_usd_nanos = @cost,
+        price_cache_write_usd_nanos_per_mtok = @priceCacheWrite, price_cache_write_1h_usd_nanos_per_mtok = @priceCacheWrite1h,
+        price_source = @priceSource, request_calls = @requestCalls, price_request_usd_nanos_per_call = @priceRequest,
+        request_fee_usd_nanos = @requestFee, web_search_calls = @webSearchCalls,
+        price_web_search_usd_nanos_per_call = @priceWebSearch, web_search_fee_usd_nanos = @webSearchFee,
+        call_fee_price_source = @callFeeSource, cost_usd_nanos = @cost,
         finished_at = @finishedAt, duration_ms = @durationMs, ttft_ms = COALESCE(@ttftMs, ttft_ms),
         finish_reason = @finishReason, cancel_reason = @cancelReason, error = @error,
         assistant_message_id = @assistantMessageId, partial_text = NULL, partial_reasoning = NULL
       WHERE id = @id AND ${openRowSql()}`);
     this.insertMessageStatement = sqlite.prepare(`
-      INSERT INTO messages (id, conversation_id, role, content, reasoning_text, status, request_id, input_tokens,
+      INSERT INTO messages (id, conversation_id, role, content, reasoning_text, sources_json, status, request_id, input_tokens,
         output_tokens, created_at)
-      SELECT @id, @conversationId, 'assistant', @content, @reasoningText, @status, @requestId, @inputTokens,
+      SELECT @id, @conversationId, 'assistant', @content, @reasoningText, @sourcesJson, @status, @requestId, @inputTokens,
         @outputTokens, @createdAt
       WHERE EXISTS (SELECT 1 FROM conversations WHERE id = @conversationId)`);
     // (A conversation deleted while its answer streamed keeps its ledger row, not the message.)
@@ -105,6 +116,8 @@ export class RequestLedger {
         outputTokens: input.usage.outputTokens,
         cachedInputTokens: input.usage.cachedInputTokens ?? null,
         cacheWriteTokens: input.usage.cacheWriteTokens ?? null,
+        cacheWrite5mTokens: input.usage.cacheWrite5mTokens ?? null,
+        cacheWrite1hTokens: input.usage.cacheWrite1hTokens ?? null,
         reasoningTokens: input.usage.reasoningTokens ?? null,
         usageSource: input.usageSource,
         rawUsageJson: input.rawUsage === undefined ? null : JSON.stringify(input.rawUsage),
@@ -113,7 +126,9 @@ export class RequestLedger {
         priceOutput: input.prices?.output ?? null,
         priceCacheRead: input.prices?.cacheRead ?? null,
         priceCacheWrite: input.prices?.cacheWrite ?? null,
+        priceCacheWrite1h: input.prices?.cacheWrite1h ?? null,
         priceSource: input.prices?.source ?? null,
+        ...feeColumns(input.fees),
         cost: input.cost,
         finishedAt: input.finishedAt,
         durationMs: input.durationMs,
@@ -125,8 +140,10 @@ export class RequestLedger {
       }).changes;
       if (changed !== 1) return false;
       if (input.assistantMessage) {
+        const { sources, ...message } = input.assistantMessage;
         this.insertMessageStatement.run({
-          ...input.assistantMessage,
+          ...message,
+          sourcesJson: sources && sources.length > 0 ? JSON.stringify(sources) : null,
           requestId: input.id,
           inputTokens: input.usage.inputTokens,
           outputTokens: input.usage.outputTokens,
@@ -158,5 +175,19 @@ export class RequestLedger {
   rebuildRollup(): void {
     this.rollup.rebuild(this.timeZone());
   }
+}
 
+/** Each fee kind as its three columns, NULL when the row was charged none of it. */
+function feeColumns(charged: ChargedFees | undefined) {
+  const request = charged?.fees.request;
+  const webSearch = charged?.fees.webSearch;
+  return {
+    requestCalls: request?.calls ?? null,
+    priceRequest: request?.price ?? null,
+    requestFee: request?.fee ?? null,
+    webSearchCalls: webSearch?.calls ?? null,
+    priceWebSearch: webSearch?.price ?? null,
+    webSearchFee: webSearch?.fee ?? null,
+    callFeeSource: charged?.source ?? null,
+  };
 }

@@ -7,6 +7,7 @@ import type { ProviderKind } from '../providers/provider-types';
 import { catalogLookup, type CatalogQuery } from './catalog-lookup';
 import { toUnitPrices } from './catalog-unit-prices';
 import type { StoredPriceData } from './price-data-file';
+import { withSearchContextFees } from './search-context-fees';
 import { selectCatalogProvider } from './select-catalog-provider';
 import type { UnitPrices } from './unit-prices';
 
@@ -55,8 +56,10 @@ export function findCatalogPrice(
     // selects the model and the prices in force at `at`, which we convert to integers ourselves.
     const found = data ? calcWithData(data, query, at) : calcPrice({}, query.model, { providerId: query.providerId, timestamp: at });
     if (found === null) continue;
-    const prices = toUnitPrices(found.model_price, found.model.id);
-    if (prices === undefined) return undefined;
+    const unit = toUnitPrices(found.model_price, found.model.id);
+    if (unit === undefined) return undefined;
+    const calls = withSearchContextFees(unit.calls, found.provider.id, found.model.id);
+    const prices: UnitPrices = calls ? { ...unit, calls } : unit;
     const source = data ? priceDataSource(data) : CATALOG_SOURCE;
     return { prices, source, catalogModelId: found.model.id, providerId: found.provider.id };
   }

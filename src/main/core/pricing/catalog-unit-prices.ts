@@ -1,18 +1,25 @@
 import type { ModelPrice, TieredPrices } from '@pydantic/genai-prices';
-import { MoneyRangeError, pricePerMTok, roundHalfEven, type NanodollarsPerMTok } from '../../../shared/money';
-import type { PriceTier, TokenPrices, UnitPrices } from './unit-prices';
+import { MoneyRangeError, pricePerCall, pricePerMTok, roundHalfEven, type NanodollarsPerCall, type NanodollarsPerMTok } from '../../../shared/money';
+import type { CallPrices, PriceTier, TokenPrices, UnitPrices } from './unit-prices';
 
 /**
- * The catalog's per-million-token keys that our usage can meter. Its other keys (audio and image
- * tokens, pages, web searches, per-request fees, Anthropic's one-hour cache writes, Perplexity's
- * reasoning and citation tokens) have no counterpart in TokenUsage and are left out.
+ * The catalog's per-million-token keys that our usage can meter. Its other token keys (audio and
+ * image tokens, pages, Perplexity's reasoning and citation tokens) have no counterpart in
+ * TokenUsage and are left out.
  */
 const CATALOG_KEYS = {
   input: 'input_mtok',
   output: 'output_mtok',
   cacheRead: 'cache_read_mtok',
   cacheWrite: 'cache_write_mtok',
+  cacheWrite1h: 'cache_write_1h_mtok',
 } as const;
+
+/** The catalog's per-call fees, in USD per thousand calls. */
+const CALL_KEYS = {
+  request: 'requests_kcount',
+  webSearch: 'web_searches_kcount',
+} as const satisfies Partial<Record<keyof CallPrices, string>>;
 
 type PriceField = keyof typeof CATALOG_KEYS;
 type CatalogValue = number | TieredPrices;
@@ -51,7 +58,26 @@ export function toUnitPrices(price: ModelPrice, catalogModelId: string): UnitPri
   const tiers = tierThresholds(values).map(
     (threshold): PriceTier => ({ startsAboveInputTokens: threshold, ...pricesAt(values, threshold) }),
   );
-  return tiers.length > 0 ? { ...base, tiers } : base;
+  const calls = callPrices(price);
+  return { ...base, ...(tiers.length > 0 ? { tiers } : {}), ...(calls ? { calls } : {}) };
+}
+
+/**
+ * A catalog fee (USD per thousand calls) to nano-dollars per call: Perplexity sonar's
+ * `requests_kcount` 12 is USD 0.012 a request, 12,000,000 nano-dollars.
+ */
+export function usdPerThousandCallsToPrice(usd: number): NanodollarsPerCall {
+  return pricePerCall(roundHalfEven(BigInt(usdPerMTokToPrice(usd)), 1000n));
+}
+
+function callPrices(price: ModelPrice): CallPrices | undefined {
+  const calls: CallPrices = {};
+  for (const kind of Object.keys(CALL_KEYS) as (keyof typeof CALL_KEYS)[]) {
+    const value = price[CALL_KEYS[kind]];
+    // No catalog fee is tiered by tokens; a tiered one would be charged at its base.
+    if (value !== undefined) calls[kind] = usdPerThousandCallsToPrice(usdAbove(value, undefined));
+  }
+  return Object.keys(calls).length > 0 ? calls : undefined;
 }
 
 function pickTokenPrices(price: ModelPrice): CatalogValues {
@@ -94,6 +120,7 @@ function pricesAt(values: PricedValues, threshold: number | undefined): TokenPri
   };
   if (values.cacheRead !== undefined) prices.cacheRead = at(values.cacheRead);
   if (values.cacheWrite !== undefined) prices.cacheWrite = at(values.cacheWrite);
+  if (values.cacheWrite1h !== undefined) prices.cacheWrite1h = at(values.cacheWrite1h);
   return prices;
 }
 

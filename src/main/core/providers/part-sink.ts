@@ -1,6 +1,6 @@
 import { malformedEventError, type ErrorContext } from './error-factory';
 import type { ProviderError } from './provider-error';
-import type { Citation } from '../../../shared/citation';
+import type { AnswerSource } from '../../../shared/answer-source';
 import type { FinishReason, ProviderUsage, StreamPart, TerminalPart } from './provider-types';
 import { redactPayload } from './secret-redaction';
 
@@ -40,7 +40,7 @@ export class PartSink {
     this.batch.push({ type: 'usage', usage });
   }
 
-  citations(citations: Citation[]): void {
+  citations(citations: AnswerSource[]): void {
     if (this.terminal) return;
     this.closeDelta();
     this.batch.push({ type: 'citations', citations });

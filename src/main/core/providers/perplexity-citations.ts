@@ -1,4 +1,4 @@
-import type { Citation } from '../../../shared/citation';
+import type { AnswerSource } from '../../../shared/answer-source';
 import { isObject, stringAt, type JsonObject } from './json-guards';
 import type { PartSink } from './part-sink';
 
@@ -19,7 +19,7 @@ export function perplexityCitationsReader(): (sink: PartSink, body: JsonObject) 
   };
 }
 
-function citationsOf(body: JsonObject): Citation[] | undefined {
+function citationsOf(body: JsonObject): AnswerSource[] | undefined {
   if (Array.isArray(body.search_results) && body.search_results.length > 0) {
     return body.search_results.filter(isObject).flatMap((result) => {
       const url = stringAt(result, 'url');

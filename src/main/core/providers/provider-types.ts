@@ -1,7 +1,7 @@
-import type { Citation } from '../../../shared/citation';
+import type { AnswerSource } from '../../../shared/answer-source';
 import type { Nanodollars } from '../../../shared/money';
 import type { ReasoningChoice } from '../../../shared/reasoning';
-import type { TokenUsage } from '../../../shared/usage';
+import type { SearchContextSize, TokenUsage } from '../../../shared/usage';
 import type { ProviderError } from './provider-error';
 
 export type ProviderKind =
@@ -57,6 +57,10 @@ export interface ChatCallRequest {
 export interface ProviderUsage extends Partial<TokenUsage> {
   /** The provider's own price for the call (OpenRouter `usage.cost`), beside ours. */
   providerCostNanos?: Nanodollars;
+  /** Web searches the provider reports running for the call (Perplexity's `num_search_queries`). */
+  webSearches?: number;
+  /** The search context the request used (Perplexity's `search_context_size`), which its request fee depends on. */
+  searchContextSize?: SearchContextSize;
   raw: unknown;
 }
 
@@ -72,7 +76,7 @@ export type StreamPart =
   /** Every usage report as it arrives, merged with the earlier ones of the same call. */
   | { type: 'usage'; usage: ProviderUsage }
   /** The sources the answer cites, whole each time: a later report replaces an earlier one. */
-  | { type: 'citations'; citations: Citation[] }
+  | { type: 'citations'; citations: AnswerSource[] }
   | TerminalPart;
 
 /** Exactly one of these ends every call. */

@@ -49,22 +49,29 @@ export function providerFigures(db: ReportDb, period: ResolvedPeriod): ProviderF
     }) ?? 0;
   }
 
-  const compared: CostDriftRow[] = db
-    .prepare<PeriodRow>(rowsWhere('r.provider_cost_usd_nanos IS NOT NULL AND r.cost_usd_nanos IS NOT NULL'))
+  // Summed in SQL over the partial index of rows with the provider's figure (requests_provider_cost),
+  // which covers these columns: all time reads those rows' index entries, not the ledger.
+  const comparedWhere = [...where, 'r.provider_cost_usd_nanos IS NOT NULL', 'r.cost_usd_nanos IS NOT NULL'].join(' AND ');
+  const sums = db
+    .prepare<{ compared: number; ours: number; theirs: number }>(
+      `SELECT COUNT(*) AS compared, COALESCE(SUM(r.cost_usd_nanos), 0) AS ours, COALESCE(SUM(r.provider_cost_usd_nanos), 0) AS theirs
+       FROM requests r WHERE ${comparedWhere}`,
+    )
+    .get(params)!;
+  const top: CostDriftRow[] = db
+    .prepare<PeriodRow>(
+      `${rowsWhere('r.provider_cost_usd_nanos IS NOT NULL AND r.cost_usd_nanos IS NOT NULL')}
+       ORDER BY abs(r.provider_cost_usd_nanos - r.cost_usd_nanos) DESC, r.started_at DESC, r.id LIMIT ${DRIFT_TOP_ROWS}`,
+    )
     .all(params)
     .map((row) => ({ id: row.id, startedAt: row.startedAt, model: row.model, oursNanos: row.cost!, theirsNanos: row.providerCost! }));
-  const ours = compared.reduce((sum, row) => sum + row.oursNanos, 0);
-  const theirs = compared.reduce((sum, row) => sum + row.theirsNanos, 0);
-  const top = [...compared]
-    .sort((a, b) => Math.abs(b.theirsNanos - b.oursNanos) - Math.abs(a.theirsNanos - a.oursNanos) || b.startedAt - a.startedAt || a.id.localeCompare(b.id))
-    .slice(0, DRIFT_TOP_ROWS);
   return {
     cacheSavedNanos: savingKnown ? nanodollars(saved) : null,
     drift: {
-      comparedRequests: compared.length,
-      oursNanos: nanodollars(ours),
-      theirsNanos: nanodollars(theirs),
-      differenceNanos: nanodollars(theirs - ours),
+      comparedRequests: sums.compared,
+      oursNanos: nanodollars(sums.ours),
+      theirsNanos: nanodollars(sums.theirs),
+      differenceNanos: nanodollars(sums.theirs - sums.ours),
       topRows: top,
     },
   };

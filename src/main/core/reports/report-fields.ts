@@ -53,6 +53,17 @@ export const REQUEST_FIELDS: readonly RequestField[] = [
   column('finish_reason', 'text', 'r.finish_reason'),
   column('cancel_reason', 'text', 'r.cancel_reason'),
   column('error', 'text', 'r.error'),
+  // Appended after every column an older export had, so those keep their places and bytes.
+  column('cache_write_5m_tokens', 'integer', 'r.cache_write_5m_tokens'),
+  column('cache_write_1h_tokens', 'integer', 'r.cache_write_1h_tokens'),
+  column('cache_write_1h_usd_per_mtok', 'decimal', 'r.price_cache_write_1h_usd_nanos_per_mtok'),
+  column('request_calls', 'integer', 'r.request_calls'),
+  column('request_usd_per_call', 'decimal', 'r.price_request_usd_nanos_per_call'),
+  column('request_fee_usd', 'decimal', 'r.request_fee_usd_nanos'),
+  column('web_search_calls', 'integer', 'r.web_search_calls'),
+  column('web_search_usd_per_call', 'decimal', 'r.price_web_search_usd_nanos_per_call'),
+  column('web_search_fee_usd', 'decimal', 'r.web_search_fee_usd_nanos'),
+  column('call_fee_price_source', 'text', 'r.call_fee_price_source'),
 ];
 
 const GROUP_KEYS: Record<Exclude<ReportGrouping, 'request'>, readonly FieldSpec[]> = {

@@ -1,6 +1,14 @@
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { CatalogPriceView, PriceOverrideView, PriceRowView } from '../../../shared/contract/settings-contract';
-import { MAX_ENTERED_USD, MoneyRangeError, parseEnteredUsd, pricePerMTok, type NanodollarsPerMTok } from '../../../shared/money';
+import {
+  MAX_ENTERED_USD,
+  MoneyRangeError,
+  parseEnteredUsd,
+  pricePerCall,
+  pricePerMTok,
+  type NanodollarsPerCall,
+  type NanodollarsPerMTok,
+} from '../../../shared/money';
 import type { RequestLedger } from '../ledger/request-ledger';
 import type { PriceOverride, PriceOverrideStore } from '../price-overrides/price-override-store';
 import { resolvePrice } from '../price-overrides/resolve-price';
@@ -12,7 +20,7 @@ import { localDayKey } from '../time/zoned-calendar';
 import { parseLocalDay } from './local-day';
 
 export type { PriceOverride } from '../price-overrides/price-override-store';
-export type { CatalogPrice, TokenPrices } from '../pricing/catalog-prices';
+export type { CatalogPrice, TokenPrices, UnitPrices } from '../pricing/catalog-prices';
 export type { ProviderTarget } from '../provider-config/provider-target';
 
 export interface PriceSettingsDeps {
@@ -32,16 +40,26 @@ export interface NewOverride {
   output: string;
   cacheRead?: string | undefined;
   cacheWrite?: string | undefined;
+  cacheWrite1h?: string | undefined;
+  /** Decimal US dollars per call. */
+  requestFee?: string | undefined;
+  webSearchFee?: string | undefined;
   /** The local day it takes effect on, in the user's time zone. */
   effectiveFrom: string;
 }
 
-/** An override's unit prices, already parsed; a missing cache price is charged at the input price. */
+/**
+ * An override's unit prices, already parsed; a missing cache price is charged at the input price,
+ * a missing 1-hour write price by Anthropic's rule, and without any per-call fee the catalog's fees stand.
+ */
 export interface OverridePrices {
   input: NanodollarsPerMTok;
   output: NanodollarsPerMTok;
   cacheRead: NanodollarsPerMTok | null;
   cacheWrite: NanodollarsPerMTok | null;
+  cacheWrite1h?: NanodollarsPerMTok | null;
+  request?: NanodollarsPerCall | null;
+  webSearch?: NanodollarsPerCall | null;
 }
 
 /** What a request made now would be charged at, by the same resolution the chat path uses. */
@@ -80,6 +98,9 @@ export class PriceSettings {
         output: perMTok(input.output),
         cacheRead: input.cacheRead === undefined ? null : perMTok(input.cacheRead),
         cacheWrite: input.cacheWrite === undefined ? null : perMTok(input.cacheWrite),
+        cacheWrite1h: input.cacheWrite1h === undefined ? null : perMTok(input.cacheWrite1h),
+        request: input.requestFee === undefined ? null : perCall(input.requestFee),
+        webSearch: input.webSearchFee === undefined ? null : perCall(input.webSearchFee),
       },
       effectiveDay: input.effectiveFrom,
     });
@@ -165,6 +186,10 @@ export class PriceSettings {
       outputNanosPerMTok: override.output,
       cacheReadNanosPerMTok: override.cacheRead,
       cacheWriteNanosPerMTok: override.cacheWrite,
+      cacheWrite1hNanosPerMTok: override.cacheWrite1h,
+      requestFeeNanos: override.request,
+      requestFeeBySearchContextNanos: null,
+      webSearchFeeNanos: override.webSearch,
       usedByRequests: this.usedBy(override.id),
     };
   }
@@ -180,6 +205,10 @@ function catalogView(prices: CatalogPrice['prices'], source: string): CatalogPri
     outputNanosPerMTok: prices.output,
     cacheReadNanosPerMTok: prices.cacheRead ?? null,
     cacheWriteNanosPerMTok: prices.cacheWrite ?? null,
+    cacheWrite1hNanosPerMTok: prices.cacheWrite1h ?? null,
+    requestFeeNanos: prices.calls?.request ?? null,
+    requestFeeBySearchContextNanos: prices.calls?.requestBySearchContext ?? null,
+    webSearchFeeNanos: prices.calls?.webSearch ?? null,
     source,
     tiered: (prices.tiers?.length ?? 0) > 0,
   };
@@ -192,5 +221,14 @@ function perMTok(text: string): NanodollarsPerMTok {
   } catch (error) {
     if (!(error instanceof MoneyRangeError)) throw error;
     throw new AppError('invalid_request', `A price is US dollars per million tokens below ${MAX_ENTERED_USD.toLocaleString('en-US')}; got ${text}.`);
+  }
+}
+
+function perCall(text: string): NanodollarsPerCall {
+  try {
+    return pricePerCall(parseEnteredUsd(text));
+  } catch (error) {
+    if (!(error instanceof MoneyRangeError)) throw error;
+    throw new AppError('invalid_request', `A fee is US dollars per call below ${MAX_ENTERED_USD.toLocaleString('en-US')}; got ${text}.`);
   }
 }

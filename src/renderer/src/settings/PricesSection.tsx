@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PriceRowView, UnitPriceView } from '../../../shared/contract/settings-contract';
 import { call } from '../api/tallychat-client';
-import { formatPerMTok, priceText } from './format-price';
+import { formatPerCall, formatPerMTok, priceText } from './format-price';
 import { PriceDataPanel } from './PriceDataPanel';
 import { attempt, useSettings } from './settings-store';
 
@@ -17,6 +17,16 @@ function PriceFigures({ prices }: { prices: UnitPriceView }) {
       <span>out {formatPerMTok(prices.outputNanosPerMTok)}</span>
       {prices.cacheReadNanosPerMTok !== null && <span>cache read {formatPerMTok(prices.cacheReadNanosPerMTok)}</span>}
       {prices.cacheWriteNanosPerMTok !== null && <span>cache write {formatPerMTok(prices.cacheWriteNanosPerMTok)}</span>}
+      {prices.cacheWrite1hNanosPerMTok !== null && <span>1-hour cache write {formatPerMTok(prices.cacheWrite1hNanosPerMTok)}</span>}
+      {prices.requestFeeBySearchContextNanos !== null ? (
+        <span title="By the search context the request uses: low, medium, high">
+          request fee {formatPerCall(prices.requestFeeBySearchContextNanos.low, 'request')} to{' '}
+          {formatPerCall(prices.requestFeeBySearchContextNanos.high, 'request')}
+        </span>
+      ) : (
+        prices.requestFeeNanos !== null && <span>request fee {formatPerCall(prices.requestFeeNanos, 'request')}</span>
+      )}
+      {prices.webSearchFeeNanos !== null && <span>web search {formatPerCall(prices.webSearchFeeNanos, 'search')}</span>}
     </span>
   );
 }
@@ -119,7 +129,8 @@ function PriceRow({ row }: { row: PriceRowView }) {
 }
 
 function OverrideForm({ row, onClose }: { row: PriceRowView; onClose(): void }) {
-  const base = row.overrides.at(-1) ?? row.catalog;
+  const previous = row.overrides.at(-1);
+  const base = previous ?? row.catalog;
   const id = useId();
   const timeZone = useSettings((s) => s.general?.timeZone);
   const [fields, setFields] = useState({
@@ -127,6 +138,11 @@ function OverrideForm({ row, onClose }: { row: PriceRowView; onClose(): void }) 
     output: base ? priceText(base.outputNanosPerMTok) : '',
     cacheRead: base?.cacheReadNanosPerMTok != null ? priceText(base.cacheReadNanosPerMTok) : '',
     cacheWrite: base?.cacheWriteNanosPerMTok != null ? priceText(base.cacheWriteNanosPerMTok) : '',
+    cacheWrite1h: base?.cacheWrite1hNanosPerMTok != null ? priceText(base.cacheWrite1hNanosPerMTok) : '',
+    // Fees are prefilled only from an earlier price of the user's: the catalog's request fee is its
+    // highest (Perplexity's by search context), and copying it would overcharge every smaller search.
+    requestFee: previous?.requestFeeNanos != null ? priceText(previous.requestFeeNanos) : '',
+    webSearchFee: previous?.webSearchFeeNanos != null ? priceText(previous.webSearchFeeNanos) : '',
     effectiveFrom: todayIn(timeZone),
   });
   const [error, setError] = useState<string>();
@@ -142,6 +158,9 @@ function OverrideForm({ row, onClose }: { row: PriceRowView; onClose(): void }) 
         output: fields.output,
         ...(fields.cacheRead.trim() ? { cacheRead: fields.cacheRead } : {}),
         ...(fields.cacheWrite.trim() ? { cacheWrite: fields.cacheWrite } : {}),
+        ...(fields.cacheWrite1h.trim() ? { cacheWrite1h: fields.cacheWrite1h } : {}),
+        ...(fields.requestFee.trim() ? { requestFee: fields.requestFee } : {}),
+        ...(fields.webSearchFee.trim() ? { webSearchFee: fields.webSearchFee } : {}),
         effectiveFrom: fields.effectiveFrom,
       });
       await useSettings.getState().refreshPrices();
@@ -150,13 +169,19 @@ function OverrideForm({ row, onClose }: { row: PriceRowView; onClose(): void }) 
     else onClose();
   };
 
-  const field = (name: 'input' | 'output' | 'cacheRead' | 'cacheWrite', label: string, required: boolean) => (
+  const field = (
+    name: 'input' | 'output' | 'cacheRead' | 'cacheWrite' | 'cacheWrite1h' | 'requestFee' | 'webSearchFee',
+    label: string,
+    required: boolean,
+    unit = '/ MTok',
+    placeholder = 'Same as input',
+  ) => (
     <div className="settings-field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
       <div className="settings-money">
         <span aria-hidden="true">$</span>
-        <input id={`${id}-${name}`} inputMode="decimal" required={required} value={fields[name]} onChange={set(name)} placeholder={required ? '' : 'Same as input'} />
-        <span aria-hidden="true">/ MTok</span>
+        <input id={`${id}-${name}`} inputMode="decimal" required={required} value={fields[name]} onChange={set(name)} placeholder={required ? '' : placeholder} />
+        <span aria-hidden="true">{unit}</span>
       </div>
     </div>
   );
@@ -168,6 +193,9 @@ function OverrideForm({ row, onClose }: { row: PriceRowView; onClose(): void }) 
         {field('output', 'Output', true)}
         {field('cacheRead', 'Cache read', false)}
         {field('cacheWrite', 'Cache write', false)}
+        {field('cacheWrite1h', '1-hour cache write', false, '/ MTok', '2× input')}
+        {field('requestFee', 'Request fee', false, '/ request', "Catalog's")}
+        {field('webSearchFee', 'Web search', false, '/ search', "Catalog's")}
         <div className="settings-field">
           <label htmlFor={`${id}-from`}>Effective from</label>
           <input id={`${id}-from`} type="date" required value={fields.effectiveFrom} onChange={set('effectiveFrom')} />

@@ -1,6 +1,8 @@
 import { memo } from 'react';
+import type { AnswerSource } from '../../../../shared/answer-source';
 import type { MessageView, RequestMeta } from '../../../../shared/contract/chat-contract';
 import { MarkdownView } from '../markdown/MarkdownView';
+import { AnswerSources } from './AnswerSources';
 import type { LiveAnswer } from '../state/live-answers';
 import { LiveChip, MetaChip } from './MetaChip';
 
@@ -12,6 +14,7 @@ export interface AssistantTurn {
   meta: RequestMeta | null;
   live: LiveAnswer | null;
   failed: boolean;
+  sources: AnswerSource[];
 }
 
 interface Props {
@@ -49,6 +52,7 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, canResend
       )}
       {turn.text && <MarkdownView source={turn.text} streaming={turn.streaming} />}
       {turn.streaming && !turn.text && !turn.reasoning && <div className="typing" aria-label="Waiting for the answer" />}
+      {turn.sources.length > 0 && <AnswerSources sources={turn.sources} />}
       {stopped && <p className="message-flag">{stopped}</p>}
       {error !== null && (
         <div className="message-error" role="alert">
@@ -80,6 +84,7 @@ export function turnOfMessage(message: MessageView): AssistantTurn {
     meta: message.request,
     live: null,
     failed: message.status === 'failed',
+    sources: message.sources,
   };
 }
 
@@ -91,5 +96,6 @@ export function turnOfLive(live: LiveAnswer): AssistantTurn {
     meta: live.finished,
     live,
     failed: live.finished?.status === 'failed',
+    sources: live.sources,
   };
 }

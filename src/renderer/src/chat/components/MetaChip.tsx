@@ -1,9 +1,19 @@
-import type { RequestMeta } from '../../../../shared/contract/chat-contract';
+import type { CallFeeView, RequestMeta } from '../../../../shared/contract/chat-contract';
 import { formatCount, formatDuration } from '../format/format-meta';
 import type { LiveAnswer } from '../state/live-answers';
 import { money } from '../../money/display-money';
 
 const tokens = (value: number | null) => (value === null ? '—' : formatCount(value));
+
+const FEE_TITLES: Record<CallFeeView['kind'], string> = {
+  request: "The provider's fee per request (Perplexity's covers its web search), part of the total",
+  webSearch: 'Web searches the provider ran, at its price per search, part of the total',
+};
+
+function feeLabel(fee: CallFeeView): string {
+  if (fee.kind === 'request') return 'request fee';
+  return fee.calls === 1 ? '1 web search' : `${formatCount(fee.calls)} web searches`;
+}
 
 /** What the ledger recorded for one answer: tokens, cost, where the usage came from, timing. */
 export function MetaChip({ meta }: { meta: RequestMeta }) {
@@ -22,6 +32,11 @@ export function MetaChip({ meta }: { meta: RequestMeta }) {
       <span className="meta-cost" title="Cost">
         {meta.costNanos === null ? 'price unknown' : money(meta.costNanos)}
       </span>
+      {meta.fees.map((fee) => (
+        <span key={fee.kind} className="meta-fee" title={FEE_TITLES[fee.kind]}>
+          {feeLabel(fee)} {money(fee.feeNanos)}
+        </span>
+      ))}
       {meta.providerCostNanos !== null && (
         <span className="meta-provider-cost" title="The provider's own figure for this request">
           provider: {money(meta.providerCostNanos)}

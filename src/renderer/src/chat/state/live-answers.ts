@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { EstimateView, RequestMeta } from '../../../../shared/contract/chat-contract';
+import type { AnswerSource } from '../../../../shared/answer-source';
 import type { FinishedRequest } from '../../../../shared/contract/events';
 
 /** An answer while it streams, and for the moment between its end and the ledger's reread. */
@@ -16,6 +17,8 @@ export interface LiveAnswer {
   estimate: EstimateView | null;
   /** The final figures, as soon as main reports them. */
   finished: RequestMeta | null;
+  /** What the answer cited, from its end. */
+  sources: AnswerSource[];
 }
 
 export interface DeltaBatch {
@@ -49,6 +52,7 @@ function blank(requestId: string, conversationId: string | null): LiveAnswer {
     model: null,
     estimate: null,
     finished: null,
+    sources: [],
   };
 }
 
@@ -92,7 +96,7 @@ export const useLiveAnswers = create<LiveAnswersState>((set) => ({
       return {
         answers: {
           ...state.answers,
-          [request.requestId]: { ...current, text: request.text, reasoning: request.reasoningText, finished },
+          [request.requestId]: { ...current, text: request.text, reasoning: request.reasoningText, finished, sources: request.sources },
         },
       };
     }),

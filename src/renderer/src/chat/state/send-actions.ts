@@ -43,6 +43,7 @@ export async function sendMessage(options: SendOptions): Promise<boolean> {
     role: 'user',
     content: options.text,
     reasoningText: null,
+    sources: [],
     status: 'complete',
     createdAt: Date.now(),
     request: null,

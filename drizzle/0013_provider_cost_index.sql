@@ -1,0 +1,1 @@
+CREATE INDEX `requests_provider_cost` ON `requests` (`started_at`,`cost_usd_nanos`,`provider_cost_usd_nanos`,`status`) WHERE provider_cost_usd_nanos IS NOT NULL;
