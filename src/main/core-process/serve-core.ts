@@ -1,6 +1,6 @@
 import { createCore, type Core } from '../core/app/create-core';
 import { warmUpEncoder } from '../core/tokens/encodings';
-import type { CoreStartOptions, FromCore, SecretAnswer, ToCore } from './core-protocol';
+import type { CoreStartOptions, ExportFileAnswer, FromCore, SecretAnswer, ToCore } from './core-protocol';
 import { RelayedSecretStore } from './relayed-secret-store';
 
 /** The part of Electron's `process.parentPort` the core uses (docs/api/parent-port.md). */
@@ -19,6 +19,17 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
   let core: Core | undefined;
   const secretWaits = new Map<number, (answer: SecretAnswer) => void>();
   let nextSecretId = 1;
+  const exportFileWaits = new Map<number, (answer: ExportFileAnswer) => void>();
+  let nextExportFileId = 1;
+  const chooseExportFile = async (suggestedName: string): Promise<string | undefined> => {
+    const id = nextExportFileId++;
+    const answer = await new Promise<ExportFileAnswer>((resolve) => {
+      exportFileWaits.set(id, resolve);
+      send({ kind: 'export-file-request', id, suggestedName });
+    });
+    if (answer.status === 'failed') throw new Error(`The save dialog could not be shown: ${answer.message}`);
+    return answer.status === 'chosen' ? answer.file : undefined;
+  };
   const send = (message: FromCore) => port.postMessage(message);
   // Let the last message leave before the process ends.
   const sendThenExit = (message: FromCore, code: number) => {
@@ -40,6 +51,7 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
         appVersion: options.appVersion,
         host: 'electron',
         secrets,
+        chooseExportFile,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         onInternalError: (method, error) => console.error(`[tallychat core] ${method} failed`, error),
       });
@@ -79,6 +91,10 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
       case 'secret-answer':
         secretWaits.get(message.id)?.(message.answer);
         secretWaits.delete(message.id);
+        return;
+      case 'export-file-answer':
+        exportFileWaits.get(message.id)?.(message.answer);
+        exportFileWaits.delete(message.id);
         return;
       case 'warm-up':
         return warmUpEncoder();

@@ -61,8 +61,8 @@ export function readOnlyView(sqlite: Database.Database): ReportDb {
   return view as unknown as ReportDb;
 }
 
-/** A connection of its own, opened read-only by SQLite itself (the CLI's exports). */
-export function openReadOnlyReportDb(file: string): { db: ReportDb; close(): void } {
-  const store = openStore({ file, readonly: true });
+/** A connection of its own, opened read-only by SQLite itself (the CLI's and the desktop app's exports to a file). */
+export function openReadOnlyReportDb(file: string, nativeBinding?: string): { db: ReportDb; close(): void } {
+  const store = openStore({ file, readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
   return { db: readOnlyView(store.sqlite), close: () => store.close() };
 }
