@@ -19,6 +19,13 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
   let core: Core | undefined;
   const secretWaits = new Map<number, (answer: SecretAnswer) => void>();
   let nextSecretId = 1;
+  const send = (message: FromCore) => port.postMessage(message);
+  // Let the last message leave before the process ends.
+  const sendThenExit = (message: FromCore, code: number) => {
+    send(message);
+    setImmediate(() => exit(code));
+  };
+  // main's save dialog, asked for each export the core writes to a file.
   const exportFileWaits = new Map<number, (answer: ExportFileAnswer) => void>();
   let nextExportFileId = 1;
   const chooseExportFile = async (suggestedName: string): Promise<string | undefined> => {
@@ -29,12 +36,6 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
     });
     if (answer.status === 'failed') throw new Error(`The save dialog could not be shown: ${answer.message}`);
     return answer.status === 'chosen' ? answer.file : undefined;
-  };
-  const send = (message: FromCore) => port.postMessage(message);
-  // Let the last message leave before the process ends.
-  const sendThenExit = (message: FromCore, code: number) => {
-    send(message);
-    setImmediate(() => exit(code));
   };
 
   function start(options: CoreStartOptions): void {

@@ -9,6 +9,16 @@ import { requestLogPage } from '../../reports/request-log';
 import { conversationBreakdown, spendingOverview } from '../../reports/spending-overview';
 import type { AreaHandlers, CoreServices, HostFacts } from './handler-types';
 
+/** An export over the window's bound is the user's to fix (a shorter period, or the CLI): a request error. */
+function refusingOversized<T>(exportStep: () => T): T {
+  try {
+    return exportStep();
+  } catch (error) {
+    if (error instanceof ExportTooLargeError) throw new AppError('invalid_request', error.message);
+    throw error;
+  }
+}
+
 /** The conversation table shows the biggest conversations first, this many unless asked. */
 const DEFAULT_CONVERSATION_ROWS = 200;
 
@@ -46,25 +56,14 @@ export function spendingHandlers(core: SpendingDeps, host: Pick<HostFacts, 'nati
     spendingRequests: ({ period, filter, after, limit }) =>
       requestLogPage(db, resolve(period, core.clock()), { providerName, filter, after, limit }),
 
-    spendingExportCsv: ({ period, groupBy, bom }) => {
-      try {
-        return exportCsvText(db, resolve(period, core.clock()), groupBy, bom ?? false, providerName);
-      } catch (error) {
-        if (error instanceof ExportTooLargeError) throw new AppError('invalid_request', error.message);
-        throw error;
-      }
-    },
+    spendingExportCsv: ({ period, groupBy, bom }) =>
+      refusingOversized(() => exportCsvText(db, resolve(period, core.clock()), groupBy, bom ?? false, providerName)),
 
     spendingExportCsvSave: async ({ period, groupBy, bom }) => {
       const choose = host.chooseExportFile;
       if (!choose) throw new AppError('invalid_request', 'Saving an export to a file needs the desktop app\'s save dialog; download it instead.');
       const resolved = resolve(period, core.clock());
-      try {
-        refuseOversizedScreenExport(db, resolved, groupBy);
-      } catch (error) {
-        if (error instanceof ExportTooLargeError) throw new AppError('invalid_request', error.message);
-        throw error;
-      }
+      refusingOversized(() => refuseOversizedScreenExport(db, resolved, groupBy));
       const file = await choose(reportFileName(resolved, groupBy, 'csv'));
       if (file === undefined) return { status: 'cancelled' };
       // Its own connection: the walk pauses to let the core answer other calls, and the app's
