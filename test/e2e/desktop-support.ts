@@ -95,7 +95,8 @@ export async function addProviderInSettings(page: Page, fake: FakeProvider, key 
   await form.getByLabel('API key').fill(key);
   await form.getByRole('button', { name: 'Save provider' }).click();
   const card = page.getByRole('article', { name: 'Fake OpenAI' });
-  await expect(card.getByTestId('masked-key')).toHaveText(`••••${key.slice(-4)}`);
+  // Saving crosses to the core and back to main's key store: seconds on a loaded CI machine.
+  await expect(card.getByTestId('masked-key')).toHaveText(`••••${key.slice(-4)}`, { timeout: 20_000 });
   fake.enqueue({ endpoint: 'models', expectApiKey: key, models: ['gpt-4o-mini'] });
   await card.getByRole('button', { name: 'Test connection' }).click();
   await card.getByRole('checkbox', { name: 'gpt-4o-mini', exact: true }).check();

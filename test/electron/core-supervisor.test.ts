@@ -1,11 +1,15 @@
 import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { TallychatEvent } from '../../src/shared/contract';
 import type { FromCore, ToCore } from '../../src/main/core-process/core-protocol';
-import { CoreSupervisor, type CoreChild } from '../../src/main/core-process/core-supervisor';
+import { CoreSupervisor, type CoreChild, type CoreSupervisorOptions } from '../../src/main/core-process/core-supervisor';
 import { serveCore, type ParentPortLike } from '../../src/main/core-process/serve-core';
 import { SecretStoreError, type SecretStore } from '../../src/main/core/secrets/secret-store';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
+import { insertLedgerRows, randomRows } from '../reports/ledger-fixtures';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir('tallychat-core-process-');
@@ -46,22 +50,24 @@ class InProcessCore extends EventEmitter implements CoreChild {
   }
 }
 
-function supervised(secrets: SecretStore = new MemorySecretStore()) {
+function supervised(secrets: SecretStore = new MemorySecretStore(), chooseExportFile: CoreSupervisorOptions['chooseExportFile'] = async () => undefined) {
   const children: InProcessCore[] = [];
   const events: TallychatEvent[] = [];
+  const dataDir = tempDir();
   const supervisor = new CoreSupervisor({
     fork: () => {
       const child = new InProcessCore();
       children.push(child);
       return child;
     },
-    start: { dataDir: tempDir(), appVersion: '9.9.9' },
+    start: { dataDir, appVersion: '9.9.9' },
     secrets,
     onEvent: (event) => events.push(event),
+    chooseExportFile,
     report: () => {},
     maxRestarts: 2,
   });
-  return { supervisor, children, events, secrets };
+  return { supervisor, children, events, secrets, dataDir };
 }
 
 describe('the core in a process of its own', () => {
@@ -154,6 +160,36 @@ describe('the core in a process of its own', () => {
     expect(supervisor.close()).toBeUndefined();
   });
 
+  it('an export goes to the file main\'s dialog chose: the core writes the same CSV as the download, and it never crosses the relay', async () => {
+    const folder = tempDir();
+    const offered: string[] = [];
+    let answer: string | undefined = join(folder, 'spend.csv');
+    const { supervisor, children, dataDir } = supervised(new MemorySecretStore(), async (suggestedName) => {
+      offered.push(suggestedName);
+      return answer;
+    });
+    await supervisor.start();
+    const ledger = new Database(join(dataDir, 'tallychat.sqlite'));
+    insertLedgerRows(ledger, randomRows(7, 500, Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 31)));
+    ledger.close();
+    const request = { period: { kind: 'custom', from: '2026-01-01', to: '2026-01-31' }, groupBy: 'request', bom: true } as const;
+
+    const download = await supervisor.dispatch('spendingExportCsv', request);
+    const saved = await supervisor.dispatch('spendingExportCsvSave', request);
+    expect(saved).toEqual({ ok: true, value: { status: 'saved', file: join(folder, 'spend.csv'), rows: 500 } });
+    expect(offered).toEqual(['tallychat-2026-01-01-to-2026-01-31-by-request.csv']);
+    expect(download.ok && readFileSync(join(folder, 'spend.csv'), 'utf8')).toBe(download.ok && (download.value as { csv: string }).csv);
+    // The only export messages to the core are the call and the dialog's answer: no text.
+    expect(children[0]!.received.filter((message) => message.kind === 'export-file-answer')).toEqual([
+      { kind: 'export-file-answer', id: 1, answer: { status: 'chosen', file: join(folder, 'spend.csv') } },
+    ]);
+
+    answer = undefined;
+    expect(await supervisor.dispatch('spendingExportCsvSave', { ...request, groupBy: 'model' })).toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(existsSync(join(folder, 'tallychat-2026-01-01-to-2026-01-31-by-model.csv'))).toBe(false);
+    await supervisor.close();
+  });
+
   it('a core that cannot open the ledger fails the start with its reason', async () => {
     const children: InProcessCore[] = [];
     const supervisor = new CoreSupervisor({
@@ -165,6 +201,7 @@ describe('the core in a process of its own', () => {
       start: { dataDir: '/dev/null/not-a-folder', appVersion: '1' },
       secrets: new MemorySecretStore(),
       onEvent: () => {},
+      chooseExportFile: async () => undefined,
       report: () => {},
     });
     await expect(supervisor.start()).rejects.toThrow(/not-a-folder/);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/app/create-core';
 import { sumSpend } from '../../src/main/core/ledger/ledger-sums';
@@ -178,6 +179,21 @@ describe('spending dashboard over the contract', () => {
     };
     expect(searched(`${base} WHERE ${keyset} ORDER BY r.started_at DESC, r.id DESC LIMIT 101`)).toMatch(/^started_at[,)]/);
     expect(searched(`${base} WHERE ${keyset} AND r.provider_id = @p ORDER BY r.started_at DESC, r.id DESC LIMIT 101`)).toMatch(/^provider_id,started_at[,)]/);
+  });
+
+  it('saves an export only where a host\'s dialog says, and says why when it cannot', async () => {
+    const withoutDialog = seededCore(10);
+    expect(await withoutDialog.dispatch('spendingExportCsvSave', { period: { kind: 'this-month' }, groupBy: 'model' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: "Saving an export to a file needs the desktop app's save dialog; download it instead.", retryable: false },
+    });
+    const missingFolder = join(tempDir(), 'gone', 'spend.csv');
+    const core = createCore({ dataDir: tempDir(), appVersion: 'test', host: 'electron', clock: () => NOW, secrets: new MemorySecretStore(), chooseExportFile: async () => missingFolder });
+    cores.push(core);
+    expect(await core.dispatch('spendingExportCsvSave', { period: { kind: 'this-month' }, groupBy: 'model' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: `Tallychat could not write ${missingFolder} (ENOENT): choose another folder or name.`, retryable: false },
+    });
   });
 
   it('exports CSV for a download, and refuses a bad period or an oversized one with a message', async () => {

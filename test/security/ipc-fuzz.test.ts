@@ -74,6 +74,9 @@ beforeAll(async () => {
   fixture = await openSettingsFixture();
   const provider = await fixture.ok('settingsProviderAdd', { kind: 'openai', name: 'Fuzz', baseUrl: `${fixture.fake.baseUrl}/v1`, apiKey: 'sk-FUZZ-fixture-key-000000' });
   await fixture.ok('settingsProviderModels', { id: provider.id, models: ['gpt-4o-mini'] });
+  // `pricesUpdate` without a url fetches from the saved price-data address: this machine's, so a
+  // fuzzed `{}` (which the seeds happen to produce) never reaches for the public default.
+  await fixture.ok('pricesDataUrlSet', { url: `${fixture.fake.baseUrl}/prices/data.json` });
   const sent = await fixture.core.chat.send({ providerId: provider.id, model: 'gpt-4o-mini', text: 'seed conversation' });
   await sent.done;
   knownIds = [provider.id, sent.conversationId, sent.requestId, 'gpt-4o-mini'];

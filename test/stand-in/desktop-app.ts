@@ -52,6 +52,8 @@ export class DesktopApp {
   }
   private readonly pageGaps: string[] = [];
   readonly errorBoxes: string[] = [];
+  /** The save dialogs main showed: what each offered, and what the user chose (null: cancelled). */
+  readonly saveDialogs: { defaultPath: string; chosen: string | null }[] = [];
   /** The utility processes main forked, in order, by their process ids. */
   readonly utilityProcesses: { pid: number; serviceName: string }[] = [];
   readonly consoleErrors: string[] = [];
@@ -186,6 +188,9 @@ export class DesktopApp {
         return;
       case 'error-box':
         this.errorBoxes.push(`${message.title}: ${message.content}`);
+        return;
+      case 'save-dialog':
+        this.saveDialogs.push({ defaultPath: message.defaultPath, chosen: message.chosen });
         return;
       case 'utility-spawned':
         this.utilityProcesses.push({ pid: message.pid, serviceName: message.serviceName });

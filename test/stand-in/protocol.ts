@@ -40,5 +40,7 @@ export type FromMain =
   | { type: 'send'; windowId: number; channel: string; args: unknown[] }
   | { type: 'open-external'; url: string }
   | { type: 'error-box'; title: string; content: string }
+  /** main showed a save dialog offering `defaultPath`; the user chose `chosen` (null: cancelled). */
+  | { type: 'save-dialog'; defaultPath: string; chosen: string | null }
   /** A utility process main forked has started (the test may end it, as a crash would). */
   | { type: 'utility-spawned'; pid: number; serviceName: string };

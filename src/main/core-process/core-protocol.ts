@@ -33,10 +33,14 @@ export type SecretAnswer =
   /** `refused` is the key store's own refusal (a user can act on it); `failed` anything else. */
   | { ok: false; kind: 'refused' | 'failed'; message: string };
 
+/** What the save dialog main showed for an export came to (`failed`: the dialog itself could not be shown). */
+export type ExportFileAnswer = { status: 'chosen'; file: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
 export type ToCore =
   | { kind: 'start'; options: CoreStartOptions }
   | { kind: 'call'; id: number; method: string; payload: unknown }
   | { kind: 'secret-answer'; id: number; answer: SecretAnswer }
+  | { kind: 'export-file-answer'; id: number; answer: ExportFileAnswer }
   | { kind: 'warm-up' }
   | { kind: 'close' };
 
@@ -46,4 +50,6 @@ export type FromCore =
   | { kind: 'result'; id: number; result: IpcResult<unknown> }
   | { kind: 'event'; event: TallychatEvent }
   | { kind: 'secret-request'; id: number; request: SecretRequest }
+  /** The core asks main's save dialog where an export goes; the CSV itself stays in the core. */
+  | { kind: 'export-file-request'; id: number; suggestedName: string }
   | { kind: 'closed' };

@@ -1,7 +1,7 @@
 import { isMethodName, type IpcResult, type TallychatEvent } from '../../shared/contract';
 import type { Dispatch } from '../core/api/dispatcher';
 import type { SecretStore } from '../core/secrets/secret-store';
-import type { CoreStartOptions, FromCore, ToCore } from './core-protocol';
+import type { CoreStartOptions, ExportFileAnswer, FromCore, ToCore } from './core-protocol';
 import { answerSecretRequest, secretStoreFacts } from './secret-answers';
 
 /** The part of Electron's UtilityProcess main uses (docs/api/utility-process.md). */
@@ -19,6 +19,8 @@ export interface CoreSupervisorOptions {
   /** The key store; it lives here in main, and the core asks it for one key at a time. */
   secrets: SecretStore;
   onEvent: (event: TallychatEvent) => void;
+  /** Main's save dialog for an export the core writes: the chosen path, or undefined when cancelled. */
+  chooseExportFile: (suggestedName: string) => Promise<string | undefined>;
   report: (message: string) => void;
   /** More crashes than this within CRASH_WINDOW_MS and the core is not restarted again. */
   maxRestarts?: number;
@@ -137,6 +139,14 @@ export class CoreSupervisor {
       case 'secret-request':
         void answerSecretRequest(this.options.secrets, message.request).then((answer) => {
           if (child === this.child && this.alive) child.postMessage({ kind: 'secret-answer', id: message.id, answer });
+        });
+        return;
+      case 'export-file-request':
+        void this.options.chooseExportFile(message.suggestedName).then(
+          (file): ExportFileAnswer => (file === undefined ? { status: 'cancelled' } : { status: 'chosen', file }),
+          (error: unknown): ExportFileAnswer => ({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        ).then((answer) => {
+          if (child === this.child && this.alive) child.postMessage({ kind: 'export-file-answer', id: message.id, answer });
         });
         return;
       case 'closed':

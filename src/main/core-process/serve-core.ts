@@ -1,6 +1,6 @@
 import { createCore, type Core } from '../core/app/create-core';
 import { warmUpEncoder } from '../core/tokens/encodings';
-import type { CoreStartOptions, FromCore, SecretAnswer, ToCore } from './core-protocol';
+import type { CoreStartOptions, ExportFileAnswer, FromCore, SecretAnswer, ToCore } from './core-protocol';
 import { RelayedSecretStore } from './relayed-secret-store';
 
 /** The part of Electron's `process.parentPort` the core uses (docs/api/parent-port.md). */
@@ -25,6 +25,18 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
     send(message);
     setImmediate(() => exit(code));
   };
+  // main's save dialog, asked for each export the core writes to a file.
+  const exportFileWaits = new Map<number, (answer: ExportFileAnswer) => void>();
+  let nextExportFileId = 1;
+  const chooseExportFile = async (suggestedName: string): Promise<string | undefined> => {
+    const id = nextExportFileId++;
+    const answer = await new Promise<ExportFileAnswer>((resolve) => {
+      exportFileWaits.set(id, resolve);
+      send({ kind: 'export-file-request', id, suggestedName });
+    });
+    if (answer.status === 'failed') throw new Error(`The save dialog could not be shown: ${answer.message}`);
+    return answer.status === 'chosen' ? answer.file : undefined;
+  };
 
   function start(options: CoreStartOptions): void {
     const secrets = new RelayedSecretStore(options.secrets, (request) => {
@@ -40,6 +52,7 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
         appVersion: options.appVersion,
         host: 'electron',
         secrets,
+        chooseExportFile,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         onInternalError: (method, error) => console.error(`[tallychat core] ${method} failed`, error),
       });
@@ -79,6 +92,10 @@ export function serveCore(port: ParentPortLike, exit: (code: number) => void): v
       case 'secret-answer':
         secretWaits.get(message.id)?.(message.answer);
         secretWaits.delete(message.id);
+        return;
+      case 'export-file-answer':
+        exportFileWaits.get(message.id)?.(message.answer);
+        exportFileWaits.delete(message.id);
         return;
       case 'warm-up':
         return warmUpEncoder();

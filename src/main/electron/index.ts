@@ -52,6 +52,13 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** The window's CSV export: main asks where, the core writes the file (the text never passes through here). */
+async function chooseExportFile(suggestedName: string): Promise<string | undefined> {
+  const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+  const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return chosen.canceled || !chosen.filePath ? undefined : chosen.filePath;
+}
+
 async function start(): Promise<void> {
   const nativeBinding = findElectronNativeBinding(
     app.getAppPath(),
@@ -66,6 +73,7 @@ async function start(): Promise<void> {
     start: { dataDir, appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) },
     secrets,
     onEvent: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+    chooseExportFile,
     report: (message) => console.error(`[tallychat] ${message}`),
   });
   await core.start();

@@ -185,6 +185,13 @@ export interface ReportExport {
   rows: number;
 }
 
+/**
+ * Where the desktop app's export went. The core wrote the CSV to the file the user chose in the
+ * app's save dialog: the text never crosses the window's process or IPC. `cancelled`: the user
+ * closed the dialog, nothing was written.
+ */
+export type ExportSaved = { status: 'saved'; file: string; rows: number } | { status: 'cancelled' };
+
 /** One request where the provider reported its own cost, beside ours. */
 export interface CostDriftRow {
   id: string;
@@ -235,6 +242,10 @@ export const spendingContract = {
       .strict(),
   ),
   spendingExportCsv: method<ReportExport>()(
+    z.object({ period: periodSchema, groupBy: z.enum(REPORT_GROUPINGS), bom: z.boolean().optional() }).strict(),
+  ),
+  /** The same CSV, written by the core to a file the host's save dialog asks the user for (the desktop app). */
+  spendingExportCsvSave: method<ExportSaved>()(
     z.object({ period: periodSchema, groupBy: z.enum(REPORT_GROUPINGS), bom: z.boolean().optional() }).strict(),
   ),
 };

@@ -51,10 +51,26 @@ export const shell = strictApi('Shell', {
   },
 });
 
+interface SaveDialogOptions {
+  defaultPath?: string;
+  filters?: { name: string; extensions: string[] }[];
+}
+
 export const dialog = strictApi('Dialog', {
   showErrorBox(title: string, content: string): void {
     process.stderr.write(`[dialog] ${title}: ${content}\n`);
     toTest({ type: 'error-box', title, content });
+  },
+  /**
+   * docs/api/dialog.md `showSaveDialog([window, ]options)`: resolves with `canceled` and
+   * `filePath`, "If the dialog is canceled, this will be an empty string". The user's answer is
+   * the test's: the path in ELECTRON_STAND_IN_SAVE_AS, or a cancel when it is unset.
+   */
+  async showSaveDialog(windowOrOptions: object, maybeOptions?: SaveDialogOptions): Promise<{ canceled: boolean; filePath: string }> {
+    const options = (maybeOptions ?? windowOrOptions) as SaveDialogOptions;
+    const chosen = process.env.ELECTRON_STAND_IN_SAVE_AS;
+    toTest({ type: 'save-dialog', defaultPath: options.defaultPath ?? '', chosen: chosen ?? null });
+    return chosen ? { canceled: false, filePath: chosen } : { canceled: true, filePath: '' };
   },
 });
 

@@ -36,6 +36,12 @@ export interface CoreOptions {
   callOptions?: Partial<CallOptions>;
   checkpointIntervalMs?: number;
   onInternalError?: (method: string, error: unknown) => void;
+  /**
+   * Asks the user where to save an export (the desktop app's save dialog, in main), offering
+   * `suggestedName`; resolves with the chosen path, or undefined when the user cancelled. Hosts
+   * without a dialog leave it out, and their window downloads the export's text instead.
+   */
+  chooseExportFile?: (suggestedName: string) => Promise<string | undefined>;
   /** When devices sync through the sync folder; false leaves every pass to explicit calls (tests). */
   deviceSync?: SyncTiming | false;
   /** How many of its own segments a device keeps before folding them into one. */

@@ -81,7 +81,9 @@ export function openStore(options: OpenStoreOptions): Store {
 
 /**
  * The migrations live in `drizzle/` at the project root. Walking up from this module finds them
- * both from the sources (CLI, tests) and from the bundled `out/main` (the Electron app).
+ * from the sources (CLI, tests), from the bundled `out/main` (the app run from a checkout), and in
+ * an installed app, where electron-builder puts `drizzle/` beside `out/` inside
+ * `resources/app.asar` (electron-builder.yml), which Electron reads as a folder.
  */
 export function findMigrationsFolder(start = dirname(fileURLToPath(import.meta.url))): string {
   let dir = start;

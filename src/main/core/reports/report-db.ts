@@ -62,12 +62,13 @@ export function readOnlyView(sqlite: Database.Database): ReportDb {
 }
 
 /**
- * A connection of its own, opened read-only by SQLite itself (the CLI's exports). Its page cache
- * is SQLite's usual 2 MB rather than better-sqlite3's 16 MB: an export reads each page once (the
- * operating system caches the file anyway), so a bigger cache only adds to its peak memory.
+ * A connection of its own, opened read-only by SQLite itself (the CLI's and the desktop app's
+ * exports to a file). Its page cache is SQLite's usual 2 MB rather than better-sqlite3's 16 MB: an
+ * export reads each page once (the operating system caches the file anyway), so a bigger cache
+ * only adds to its peak memory.
  */
-export function openReadOnlyReportDb(file: string): { db: ReportDb; store: Store; close(): void } {
-  const store = openStore({ file, readonly: true });
+export function openReadOnlyReportDb(file: string, nativeBinding?: string): { db: ReportDb; store: Store; close(): void } {
+  const store = openStore({ file, readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
   store.sqlite.pragma('cache_size = -2000');
   return { db: readOnlyView(store.sqlite), store, close: () => store.close() };
 }

@@ -67,8 +67,8 @@ const YIELD_EVERY_CHARS = 8 * 1024 * 1024;
 
 export class ExportTooLargeError extends RangeError {}
 
-/** The window's download: the whole CSV as text, so it is bounded (`tallychat report` is not). */
-export function exportCsvText(db: ReportDb, period: ResolvedPeriod, groupBy: ReportGrouping, bom: boolean, providerName: ProviderNames): ReportExport {
+/** The window's exports are bounded (`tallychat report` is not): refuses a period with too many requests. */
+export function refuseOversizedScreenExport(db: ReportDb, period: ResolvedPeriod, groupBy: ReportGrouping): void {
   if (groupBy === 'request') {
     const requests = usageReaderFor(db, period).totals().requests;
     if (requests > SCREEN_EXPORT_MAX_ROWS) {
@@ -79,6 +79,11 @@ export function exportCsvText(db: ReportDb, period: ResolvedPeriod, groupBy: Rep
       );
     }
   }
+}
+
+/** The window's download: the whole CSV as text. */
+export function exportCsvText(db: ReportDb, period: ResolvedPeriod, groupBy: ReportGrouping, bom: boolean, providerName: ProviderNames): ReportExport {
+  refuseOversizedScreenExport(db, period, groupBy);
   // Built in one synchronous walk: nothing else can use the shared connection half-way through.
   const counter = { rows: 0 };
   const csv = [...reportChunks(reportRows(db, period, groupBy, providerName), 'csv', { bom }, counter)].join('');
@@ -86,7 +91,7 @@ export function exportCsvText(db: ReportDb, period: ResolvedPeriod, groupBy: Rep
 }
 
 /** "tallychat-2026-11-01-to-2026-11-30-by-model.csv", "tallychat-all-time-by-request.json" */
-function reportFileName(period: ResolvedPeriod, groupBy: ReportGrouping, extension: string): string {
+export function reportFileName(period: ResolvedPeriod, groupBy: ReportGrouping, extension: string): string {
   const span =
     period.kind === '24h'
       ? 'last-24h'

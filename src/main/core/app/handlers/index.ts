@@ -14,7 +14,7 @@ export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable
     ...appHandlers(core, host),
     ...chatHandlers(core),
     ...budgetHandlers(core),
-    ...spendingHandlers(core),
+    ...spendingHandlers(core, host),
     ...settingsHandlers(core),
     ...devicesHandlers(core),
     ...priceDataHandlers(core),

@@ -1,19 +1,30 @@
 import { AppError } from '../../../../shared/contract/ipc-result';
 import type { PeriodRequest, spendingContract } from '../../../../shared/contract/spending-contract';
 import { toCapView } from '../../budgets/cap-views';
-import { ExportTooLargeError, exportCsvText } from '../../reports/report-export';
+import { openReadOnlyReportDb } from '../../reports/report-db';
+import { ExportTooLargeError, exportCsvText, refuseOversizedScreenExport, reportFileName, writeReportFile } from '../../reports/report-export';
 import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../reports/report-period';
 import { providerFigures } from '../../reports/provider-drift';
 import { requestLogPage } from '../../reports/request-log';
 import { conversationBreakdown, spendingOverview } from '../../reports/spending-overview';
-import type { AreaHandlers, CoreServices } from './handler-types';
+import type { AreaHandlers, CoreServices, HostFacts } from './handler-types';
+
+/** An export over the window's bound is the user's to fix (a shorter period, or the CLI): a request error. */
+function refusingOversized<T>(exportStep: () => T): T {
+  try {
+    return exportStep();
+  } catch (error) {
+    if (error instanceof ExportTooLargeError) throw new AppError('invalid_request', error.message);
+    throw error;
+  }
+}
 
 /** The conversation table shows the biggest conversations first, this many unless asked. */
 const DEFAULT_CONVERSATION_ROWS = 200;
 
-type SpendingDeps = Pick<CoreServices, 'services' | 'settings' | 'providerResolver' | 'clock'>;
+type SpendingDeps = Pick<CoreServices, 'store' | 'services' | 'settings' | 'providerResolver' | 'clock'>;
 
-export function spendingHandlers(core: SpendingDeps): AreaHandlers<typeof spendingContract> {
+export function spendingHandlers(core: SpendingDeps, host: Pick<HostFacts, 'nativeBinding' | 'chooseExportFile'>): AreaHandlers<typeof spendingContract> {
   const db = core.services.reportDb;
   const providerName = (id: string) => core.providerResolver.nameOf(id);
   const resolve = (period: PeriodRequest, now: number): ResolvedPeriod => {
@@ -45,12 +56,28 @@ export function spendingHandlers(core: SpendingDeps): AreaHandlers<typeof spendi
     spendingRequests: ({ period, filter, after, limit }) =>
       requestLogPage(db, resolve(period, core.clock()), { providerName, filter, after, limit }),
 
-    spendingExportCsv: ({ period, groupBy, bom }) => {
+    spendingExportCsv: ({ period, groupBy, bom }) =>
+      refusingOversized(() => exportCsvText(db, resolve(period, core.clock()), groupBy, bom ?? false, providerName)),
+
+    spendingExportCsvSave: async ({ period, groupBy, bom }) => {
+      const choose = host.chooseExportFile;
+      if (!choose) throw new AppError('invalid_request', 'Saving an export to a file needs the desktop app\'s save dialog; download it instead.');
+      const resolved = resolve(period, core.clock());
+      refusingOversized(() => refuseOversizedScreenExport(db, resolved, groupBy));
+      const file = await choose(reportFileName(resolved, groupBy, 'csv'));
+      if (file === undefined) return { status: 'cancelled' };
+      // Its own connection: the walk pauses to let the core answer other calls, and the app's
+      // connection must stay free for the chat meanwhile (writeReportFile).
+      const reader = openReadOnlyReportDb(core.store.file, host.nativeBinding);
       try {
-        return exportCsvText(db, resolve(period, core.clock()), groupBy, bom ?? false, providerName);
+        const rows = await writeReportFile(reader.db, { period: resolved, groupBy, format: 'csv', ...(bom ? { bom: true } : {}) }, providerName, file);
+        return { status: 'saved', file, rows };
       } catch (error) {
-        if (error instanceof ExportTooLargeError) throw new AppError('invalid_request', error.message);
+        const code = (error as NodeJS.ErrnoException).code;
+        if (typeof code === 'string') throw new AppError('invalid_request', `Tallychat could not write ${file} (${code}): choose another folder or name.`);
         throw error;
+      } finally {
+        reader.close();
       }
     },
   };
