@@ -52,6 +52,8 @@ export class DesktopApp {
   }
   private readonly pageGaps: string[] = [];
   readonly errorBoxes: string[] = [];
+  /** The OS notifications main showed, in order. */
+  readonly notifications: { title: string; body: string }[] = [];
   /** The utility processes main forked, in order, by their process ids. */
   readonly utilityProcesses: { pid: number; serviceName: string }[] = [];
   readonly consoleErrors: string[] = [];
@@ -186,6 +188,9 @@ export class DesktopApp {
         return;
       case 'error-box':
         this.errorBoxes.push(`${message.title}: ${message.content}`);
+        return;
+      case 'notification-shown':
+        this.notifications.push({ title: message.title, body: message.body });
         return;
       case 'utility-spawned':
         this.utilityProcesses.push({ pid: message.pid, serviceName: message.serviceName });

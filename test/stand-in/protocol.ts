@@ -40,5 +40,7 @@ export type FromMain =
   | { type: 'send'; windowId: number; channel: string; args: unknown[] }
   | { type: 'open-external'; url: string }
   | { type: 'error-box'; title: string; content: string }
+  /** Main showed an OS notification (Electron's Notification.show()). */
+  | { type: 'notification-shown'; title: string; body: string }
   /** A utility process main forked has started (the test may end it, as a crash would). */
   | { type: 'utility-spawned'; pid: number; serviceName: string };

@@ -18,6 +18,8 @@ const SETTINGS = {
   priceDataUrl: z.string().regex(/^https?:\/\//i),
   /** Whether long conversations' stable prefix is marked for the provider's prompt cache (Anthropic). */
   promptCaching: z.boolean(),
+  /** Whether the app notifies when a cap nears or reaches its limit, or a day's spend is far above the usual. */
+  spendAlerts: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -32,6 +34,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   syncFolder: () => null,
   priceDataUrl: () => REMOTE_DATA_JSON_URL,
   promptCaching: () => true,
+  spendAlerts: () => true,
 };
 
 export class SettingsStore {

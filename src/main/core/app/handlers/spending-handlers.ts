@@ -2,11 +2,12 @@ import { AppError } from '../../../../shared/contract/ipc-result';
 import type { PeriodRequest, spendingContract } from '../../../../shared/contract/spending-contract';
 import { toCapView } from '../../budgets/cap-views';
 import { ExportTooLargeError, exportCsvText } from '../../reports/report-export';
-import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../reports/report-period';
+import type { ResolvedPeriod } from '../../reports/report-period';
 import { providerFigures } from '../../reports/provider-drift';
 import { requestLogPage } from '../../reports/request-log';
 import { conversationBreakdown, spendingOverview } from '../../reports/spending-overview';
 import type { AreaHandlers, CoreServices } from './handler-types';
+import { resolvePeriodRequest } from './period-request';
 
 /** The conversation table shows the biggest conversations first, this many unless asked. */
 const DEFAULT_CONVERSATION_ROWS = 200;
@@ -16,14 +17,7 @@ type SpendingDeps = Pick<CoreServices, 'services' | 'settings' | 'providerResolv
 export function spendingHandlers(core: SpendingDeps): AreaHandlers<typeof spendingContract> {
   const db = core.services.reportDb;
   const providerName = (id: string) => core.providerResolver.nameOf(id);
-  const resolve = (period: PeriodRequest, now: number): ResolvedPeriod => {
-    try {
-      return resolvePeriod(period, now, core.settings.get('timeZone'));
-    } catch (error) {
-      if (error instanceof InvalidPeriodError) throw new AppError('invalid_request', error.message);
-      throw error;
-    }
-  };
+  const resolve = (period: PeriodRequest, now: number): ResolvedPeriod => resolvePeriodRequest(period, now, core.settings.get('timeZone'));
 
   return {
     spendingOverview: ({ period, stackBy }) => {
