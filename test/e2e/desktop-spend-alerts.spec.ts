@@ -7,8 +7,8 @@ import type { FakeProvider } from '../fake-provider';
 import type { Page } from '@playwright/test';
 import { EXPECTED_NOTIFICATIONS, FAKE_KEY_VARIABLE, LARGE_USAGE, REGULAR_USAGE, SCRIPTED_NOW, seedScriptedMonth } from './spend-alerts-fixture';
 
-/** Main and the core it forks read the scripted day from their clock (test/stand-in/injected-clock.mjs). */
-const CLOCK_ENV = {
+/** The seeded provider's key, and the scripted day on the clock of main and the core it forks (test/stand-in/injected-clock.mjs). */
+const APP_ENV = {
   [FAKE_KEY_VARIABLE]: 'sk-spend-alerts-spec',
   NODE_OPTIONS: `--import ${pathToFileURL(resolve(import.meta.dirname, '../stand-in/injected-clock.mjs')).href}`,
   TALLYCHAT_TEST_NOW: String(SCRIPTED_NOW),
@@ -31,7 +31,7 @@ test('main shows an OS notification once each for the unusual day, the warning a
 }) => {
   test.setTimeout(240_000);
   await seedScriptedMonth(doctorDataDir(home), fake.baseUrl);
-  const first = await launch({ env: CLOCK_ENV });
+  const first = await launch({ env: APP_ENV });
   const page = await first.window();
   await send(page, fake, REGULAR_USAGE, 1);
   await settle(first, 1);
@@ -40,7 +40,7 @@ test('main shows an OS notification once each for the unusual day, the warning a
   expect(first.notifications).toEqual([EXPECTED_NOTIFICATIONS.anomaly, EXPECTED_NOTIFICATIONS.warning]);
   await first.dispose();
 
-  const second = await launch({ env: CLOCK_ENV });
+  const second = await launch({ env: APP_ENV });
   const again = await second.window();
   await send(again, fake, REGULAR_USAGE, 1);
   await send(again, fake, LARGE_USAGE, 2);
@@ -51,7 +51,7 @@ test('main shows an OS notification once each for the unusual day, the warning a
 test('switched off in Settings, no notification is shown', async ({ launch, home, fake }) => {
   test.setTimeout(240_000);
   await seedScriptedMonth(doctorDataDir(home), fake.baseUrl);
-  const app = await launch({ env: CLOCK_ENV });
+  const app = await launch({ env: APP_ENV });
   const page = await app.window();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
   const toggle = page.getByRole('checkbox', { name: 'Notify me about spending' });

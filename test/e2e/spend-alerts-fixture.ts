@@ -35,11 +35,17 @@ export const EXPECTED_NOTIFICATIONS = {
 /** The provider the specs chat with: the fake server, its key read from this variable of the app's environment. */
 export const FAKE_KEY_VARIABLE = 'TALLYCHAT_SPEC_FAKE_KEY';
 
+/** A clock that starts at the scripted moment and runs on, for a host the test starts itself. */
+export function scriptedClock(): () => number {
+  const started = Date.now();
+  return () => SCRIPTED_NOW + (Date.now() - started);
+}
+
 /**
- * Writes the month's first 19 days, the cap and a provider on the fake server (gpt-4o-mini
- * enabled) into the data folder, before the app opens it.
+ * Writes the month's first 19 days and the cap into the data folder, before the app opens it,
+ * and, given the fake server's address, a provider on it with gpt-4o-mini enabled.
  */
-export async function seedScriptedMonth(dataDir: string, fakeBaseUrl: string): Promise<void> {
+export async function seedScriptedMonth(dataDir: string, fakeBaseUrl?: string): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const core = createCore({ dataDir, appVersion: 'test', host: 'cli', secrets: new MemorySecretStore(), clock: () => SCRIPTED_NOW, deviceSync: false });
   try {
@@ -59,6 +65,7 @@ export async function seedScriptedMonth(dataDir: string, fakeBaseUrl: string): P
     );
     core.ledger.rebuildRollup();
     core.services.budgets.set({ scope: 'overall', monthlyCap: nanodollars(10_000_000), warnAtPercent: 50 });
+    if (fakeBaseUrl === undefined) return;
     core.providers.save({
       id: 'fake-openai',
       kind: 'openai',
