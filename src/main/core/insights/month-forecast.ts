@@ -18,16 +18,17 @@ export interface MonthForecastDeps {
 export class MonthForecaster {
   constructor(private readonly deps: MonthForecastDeps) {}
 
+  /** All spending's forecast for the month holding `now`: what Spending's month panel projects. */
+  overall(now = this.deps.clock()): MonthForecast {
+    return this.forecastOf(now, {});
+  }
+
   view(): ForecastView {
     const now = this.deps.clock();
-    const timeZone = this.deps.timeZone();
     const overview = this.deps.budgets.overview(now);
-    const today = wallClockAt(now, timeZone);
+    const today = wallClockAt(now, this.deps.timeZone());
     const monthDays = daysInMonth(today.year, today.month);
-    const firstDay = `${overview.month.key}-01`;
-    const todayKey = `${overview.month.key}-${String(today.day).padStart(2, '0')}`;
-    const forecastOf = (scope: { providerId?: string; model?: string }) =>
-      forecastMonthEnd(dailySpend(this.deps.sqlite, firstDay, todayKey, timeZone, scope), monthDays);
+    const forecastOf = (scope: { providerId?: string; model?: string }) => this.forecastOf(now, scope);
     const all = forecastOf({});
     return {
       month: overview.month.key,
@@ -48,6 +49,14 @@ export class MonthForecaster {
         };
       }),
     };
+  }
+
+  private forecastOf(now: number, scope: { providerId?: string; model?: string }): MonthForecast {
+    const timeZone = this.deps.timeZone();
+    const today = wallClockAt(now, timeZone);
+    const month = `${String(today.year).padStart(4, '0')}-${String(today.month).padStart(2, '0')}`;
+    const days = dailySpend(this.deps.sqlite, `${month}-01`, `${month}-${String(today.day).padStart(2, '0')}`, timeZone, scope);
+    return forecastMonthEnd(days, daysInMonth(today.year, today.month));
   }
 }
 

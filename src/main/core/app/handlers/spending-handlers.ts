@@ -28,6 +28,7 @@ export function spendingHandlers(core: SpendingDeps): AreaHandlers<typeof spendi
         range: month.month,
         reserved: month.reserved,
         caps: month.caps.map(toCapView),
+        projection: core.services.forecast.overall(now).expected,
       });
     },
 
