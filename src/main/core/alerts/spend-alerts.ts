@@ -75,9 +75,10 @@ export class SpendAlerts {
     const day = localDayKey(at, timeZone);
     const seen = this.deps.sqlite.prepare('SELECT 1 FROM spend_anomaly_alerts WHERE day = ?').pluck().get(day);
     if (seen !== undefined) return [];
-    const [today] = dailySpend(this.deps.sqlite, day, day, timeZone);
+    // One day asked for, one figure back.
+    const today = dailySpend(this.deps.sqlite, day, day, timeZone)[0]!;
     const trailing = dailySpend(this.deps.sqlite, addDays(day, -TRAILING_DAYS), addDays(day, -1), timeZone);
-    const verdict = judgeDay(today!, trailing);
+    const verdict = judgeDay(today, trailing);
     if (!verdict.anomalous) return [];
     this.deps.sqlite
       .prepare('INSERT INTO spend_anomaly_alerts (day, spent_usd_nanos, median_usd_nanos, created_at) VALUES (?, ?, ?, ?)')
@@ -87,10 +88,10 @@ export class SpendAlerts {
         kind: 'anomaly',
         title: 'Unusual spending today',
         body:
-          `${formatUsdForDisplay(today!)} spent on ${day}, more than ${ANOMALY_FACTOR}× the usual ` +
+          `${formatUsdForDisplay(today)} spent on ${day}, more than ${ANOMALY_FACTOR}× the usual ` +
           `${formatUsdForDisplay(verdict.median)} a day (the median of the ${TRAILING_DAYS} days before).`,
         day,
-        spentNanos: today!,
+        spentNanos: today,
         medianNanos: verdict.median,
       },
     ];
