@@ -102,8 +102,8 @@ async function main(): Promise<void> {
       const buckets = bucketsOf(db, p, now);
       return spendSeries(usageReaderFor(db, p).cube(buckets.unit), buckets, stackBy, providerName, p.label);
     };
-    // The month's caps and reservations come from the budget service in the app; none here.
-    const noCaps = { range: monthRangeAt(now, TIME_ZONE), reserved: nanodollars(0), caps: [] };
+    // The month's caps, reservations and forecast come from the budget and forecast services in the app; none here.
+    const noCaps = { range: monthRangeAt(now, TIME_ZONE), reserved: nanodollars(0), caps: [], projection: nanodollars(0) };
     const queries: [string, () => unknown][] = [
       ['all-time per-model breakdown (rollup)', () => usageReaderFor(db, period({ kind: 'all' })).groups('model')],
       ['this-month total (rollup)', () => usageReaderFor(db, period({ kind: 'this-month' })).totals()],

@@ -139,9 +139,21 @@ describe('budget pre-flight', () => {
     await expect(t.core.chat.send({ providerId: provider, model: 'pricey', text: 'again', maxOutputTokens: 10 })).rejects.toBeInstanceOf(
       BudgetRefusal,
     );
-    const alerts = t.events.filter((e) => e.type === 'budget.alert');
+    const alerts = t.events.filter((e) => e.type === 'spend.alert');
     expect(alerts).toEqual([
-      { type: 'budget.alert', kind: 'reached', label: 'Overall monthly cap', month: expect.any(String), spentNanos: 300_000_000, capNanos: 60_000_000, percentUsed: 500 },
+      {
+        type: 'spend.alert',
+        alert: {
+          kind: 'reached',
+          title: 'Overall monthly cap reached',
+          body: expect.stringMatching(/^\$0\.30 spent of \$0\.06 in \d{4}-\d{2}\. Requests past it are refused unless you allow them or raise the cap\.$/),
+          label: 'Overall monthly cap',
+          month: expect.any(String),
+          spentNanos: 300_000_000,
+          capNanos: 60_000_000,
+          percentUsed: 500,
+        },
+      },
     ]);
   });
 
@@ -158,11 +170,11 @@ describe('budget pre-flight', () => {
       await (await t.core.chat.send({ providerId: provider, model: 'm', text, maxOutputTokens: 1 })).done;
     }
     // 20, 40, 60 of 100 (µ$): the 50% threshold is crossed by the third request, and reported once.
-    expect(t.events.filter((e) => e.type === 'budget.alert').map((e) => e.type === 'budget.alert' && [e.kind, e.percentUsed])).toEqual([
+    expect(t.events.flatMap((e) => (e.type === 'spend.alert' && e.alert.kind === 'warning' ? [[e.alert.kind, e.alert.percentUsed]] : []))).toEqual([
       ['warning', 60],
     ]);
     t.fake.enqueue({ text: 'x', usage: { input: 1, output: 20 } });
     await (await t.core.chat.send({ providerId: provider, model: 'm', text: 'd', maxOutputTokens: 1 })).done;
-    expect(t.events.filter((e) => e.type === 'budget.alert')).toHaveLength(1);
+    expect(t.events.filter((e) => e.type === 'spend.alert')).toHaveLength(1);
   });
 });

@@ -24,10 +24,10 @@ export interface Harness {
  * the product's own web server, serving the built renderer (`npm run build` first; set
  * TALLYCHAT_RENDERER_DIR to serve another build), with a fake provider server beside it.
  */
-export async function startHarness(options: { dataDir?: string; secrets?: SecretStore } = {}): Promise<Harness> {
+export async function startHarness(options: { dataDir?: string; secrets?: SecretStore; clock?: () => number } = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tallychat-e2e-'));
   const secrets = options.secrets ?? new MemorySecretStore();
-  const core = createCore({ dataDir, appVersion: '0.0.0-test', host: 'web', secrets });
+  const core = createCore({ dataDir, appVersion: '0.0.0-test', host: 'web', secrets, ...(options.clock ? { clock: options.clock } : {}) });
   const server = await startWebServer({ core, rendererDir: resolve(process.env.TALLYCHAT_RENDERER_DIR ?? 'out/renderer') });
   const fake = await startFakeProvider();
   return {

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/app/create-core';
 import { sumSpend } from '../../src/main/core/ledger/ledger-sums';
-import { projectToMonthEnd } from '../../src/main/core/reports/month-view';
+import { dailySpend } from '../../src/main/core/insights/daily-spend';
+import { forecastMonthEnd } from '../../src/main/core/insights/spend-forecast';
+import type { ForecastView } from '../../src/shared/contract/insights-contract';
 import { monthRangeOf, startOfLocalDay } from '../../src/main/core/time/zoned-calendar';
 import type { IpcResult, ResponseOf } from '../../src/shared/contract';
 import type { RequestLogRow, SpendingOverview } from '../../src/shared/contract/spending-contract';
@@ -40,18 +42,8 @@ async function call<M extends Parameters<Core['dispatch']>[0]>(core: Core, metho
 const overview = async (core: Core, period: unknown, stackBy?: string) =>
   (await call(core, 'spendingOverview', { period, ...(stackBy ? { stackBy } : {}) })) as SpendingOverview;
 
-describe('projection to month end', () => {
-  it('is spent × days in month ÷ days elapsed, in integers, rounded half to even', () => {
-    expect(projectToMonthEnd(nanodollars(1_000_000_000), 20, 30)).toBe(1_500_000_000);
-    expect(projectToMonthEnd(nanodollars(1_000_000_001), 20, 30)).toBe(1_500_000_002); // …001.5 → even
-    expect(projectToMonthEnd(nanodollars(1_000_000_003), 20, 30)).toBe(1_500_000_004); // …004.5 → even
-    expect(projectToMonthEnd(nanodollars(7), 3, 31)).toBe(72); // 72.33…
-    expect(projectToMonthEnd(nanodollars(5_000_000_000_000), 1, 31)).toBe(155_000_000_000_000);
-  });
-});
-
 describe('spending dashboard over the contract', () => {
-  it("this month: spent equals the ledger's sum and every cap's spent; projection at the daily rate", async () => {
+  it("this month: spent equals the ledger's sum and every cap's spent; the projection is the month-end forecast", async () => {
     const core = seededCore();
     core.budgets.set({ scope: 'overall', monthlyCap: nanodollars(50_000_000_000) }, NOW);
     core.budgets.set({ scope: 'provider', scopeValue: 'anthropic', monthlyCap: nanodollars(5_000_000_000) }, NOW);
@@ -60,8 +52,10 @@ describe('spending dashboard over the contract', () => {
     const spent = sumSpend(core.store.sqlite, november).spent;
     expect(view.totals.costNanos).toBe(spent);
     expect(view.month).toMatchObject({ month: '2026-11', label: 'November 2026', spentNanos: spent, reservedNanos: 4_000_000, daysElapsed: 20, daysInMonth: 30 });
-    expect(view.month.projectionNanos).toBe(projectToMonthEnd(spent, 20, 30));
-    expect(Math.abs(view.month.projectionNanos - spent * 1.5)).toBeLessThanOrEqual(0.5);
+    // The month panel's projection is the forecast's expected figure, from the same days.
+    const days = dailySpend(core.store.sqlite, '2026-11-01', '2026-11-20', TZ);
+    expect(view.month.projectionNanos).toBe(forecastMonthEnd(days, 30).expected);
+    expect((await call(core, 'spendingForecast', {})) as ForecastView).toMatchObject({ forecast: { expectedNanos: view.month.projectionNanos } });
     const overall = view.month.caps.find((c) => c.scope === 'overall')!;
     expect(overall.spentNanos).toBe(view.month.spentNanos);
     expect(overall.remainingNanos).toBe(50_000_000_000 - spent - 4_000_000);

@@ -54,6 +54,8 @@ export class DesktopApp {
   readonly errorBoxes: string[] = [];
   /** The save dialogs main showed: what each offered, and what the user chose (null: cancelled). */
   readonly saveDialogs: { defaultPath: string; chosen: string | null }[] = [];
+  /** The OS notifications main showed, in order. */
+  readonly notifications: { title: string; body: string }[] = [];
   /** The utility processes main forked, in order, by their process ids. */
   readonly utilityProcesses: { pid: number; serviceName: string }[] = [];
   readonly consoleErrors: string[] = [];
@@ -191,6 +193,9 @@ export class DesktopApp {
         return;
       case 'save-dialog':
         this.saveDialogs.push({ defaultPath: message.defaultPath, chosen: message.chosen });
+        return;
+      case 'notification-shown':
+        this.notifications.push({ title: message.title, body: message.body });
         return;
       case 'utility-spawned':
         this.utilityProcesses.push({ pid: message.pid, serviceName: message.serviceName });

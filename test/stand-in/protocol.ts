@@ -42,5 +42,7 @@ export type FromMain =
   | { type: 'error-box'; title: string; content: string }
   /** main showed a save dialog offering `defaultPath`; the user chose `chosen` (null: cancelled). */
   | { type: 'save-dialog'; defaultPath: string; chosen: string | null }
+  /** Main showed an OS notification (Electron's Notification.show()). */
+  | { type: 'notification-shown'; title: string; body: string }
   /** A utility process main forked has started (the test may end it, as a crash would). */
   | { type: 'utility-spawned'; pid: number; serviceName: string };

@@ -6,13 +6,14 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, safeStorage, session, shell, utilityProcess } from 'electron';
+import { BrowserWindow, Notification, app, dialog, ipcMain, safeStorage, session, shell, utilityProcess } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/contract';
 import { CoreSupervisor } from '../core-process/core-supervisor';
 import { bindIpc } from './ipc-bridge';
 import { findElectronNativeBinding } from './native-binding';
 import { closeBeforeQuit } from './quit-after-close';
 import { openDesktopSecretStore } from './secret-store-wiring';
+import { notifySpendAlerts } from './spend-notifications';
 import { isSafeExternalUrl, lockDownSession, lockDownWebContents, secureWebPreferences } from './window-security';
 
 let core: CoreSupervisor | undefined;
@@ -68,11 +69,15 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   // After 'ready': before it, safeStorage reports no keychain.
   const secrets = await openDesktopSecretStore(safeStorage, dataDir);
+  const notify = notifySpendAlerts(Notification);
   core = new CoreSupervisor({
     fork: () => utilityProcess.fork(join(__dirname, 'core.js'), [], { serviceName: 'Tallychat core', stdio: 'inherit' }),
     start: { dataDir, appVersion: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) },
     secrets,
-    onEvent: (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+    onEvent: (event) => {
+      notify(event);
+      mainWindow?.webContents.send(EVENT_CHANNEL, event);
+    },
     chooseExportFile,
     report: (message) => console.error(`[tallychat] ${message}`),
   });

@@ -52,6 +52,16 @@ export interface FinishedRequest {
 }
 
 /**
+ * A cap passed its warning threshold or was reached (once per cap and month), or a day's spend
+ * went far above the usual (once per day). `title` and `body` are the notification's words, the
+ * same in every host.
+ */
+export type SpendAlert = { title: string; body: string } & (
+  | { kind: 'warning' | 'reached'; label: string; month: string; spentNanos: number; capNanos: number; percentUsed: number }
+  | { kind: 'anomaly'; day: string; spentNanos: number; medianNanos: number }
+);
+
+/**
  * Events flow main → renderer on one channel. Streaming deltas are keyed by request id so any
  * number of concurrent answers share it; each delta event carries what arrived in the last
  * ~16 ms, never one event per token.
@@ -70,15 +80,8 @@ export type TallychatEvent =
     }
   /** `meta` is the request as the thread shows it, so the window does not rebuild it from `request`. */
   | { type: 'chat.finished'; request: FinishedRequest; meta: RequestMeta }
-  | {
-      type: 'budget.alert';
-      kind: 'warning' | 'reached';
-      label: string;
-      month: string;
-      spentNanos: number;
-      capNanos: number;
-      percentUsed: number;
-    }
+  /** Something the user is notified of (desktop or browser notification); sent only while alerts are on. */
+  | { type: 'spend.alert'; alert: SpendAlert }
   | { type: 'price.unknown'; providerId: string; model: string; message: string }
   /** The page's link to its host came back after a break: events may have been missed meanwhile. */
   | { type: 'host.reconnected' }

@@ -3,6 +3,7 @@ import { appContract } from './app-contract';
 import { budgetContract } from './budget-contract';
 import { chatContract } from './chat-contract';
 import { devicesContract } from './devices-contract';
+import { insightsContract } from './insights-contract';
 import { priceDataContract } from './price-data-contract';
 import { settingsContract } from './settings-contract';
 import { spendingContract } from './spending-contract';
@@ -18,6 +19,7 @@ export const contract = {
   ...settingsContract,
   ...devicesContract,
   ...priceDataContract,
+  ...insightsContract,
 };
 
 export type Contract = typeof contract;

@@ -119,6 +119,8 @@ export interface GeneralSettingsView {
   displayCurrency: DisplayCurrencyView | null;
   /** Long conversations' stable prefix is marked for the provider's prompt cache (Anthropic). */
   promptCaching: boolean;
+  /** Notifications of caps nearing or reaching their limit and of unusual days (issue 19). */
+  spendAlerts: boolean;
   dataDir: string;
   databaseFile: string;
   backupsDir: string;

@@ -67,7 +67,7 @@ export interface MonthView {
   spentNanos: number;
   /** Held by requests running right now. */
   reservedNanos: number;
-  /** spent × days in month ÷ days elapsed (today counted), rounded half to even. */
+  /** The month-end forecast: spent + the median day × the days left (today counted as a day). */
   projectionNanos: number;
   daysElapsed: number;
   daysInMonth: number;

@@ -11,6 +11,7 @@ import { newEvent } from './app-event';
 import { StandInApp } from './app';
 import { defineBrowserWindow, windowById } from './browser-window';
 import { StandInIpcMain, answerInvokes } from './ipc-main';
+import { Notification } from './notification';
 import { createSafeStorage } from './safe-storage';
 import { createSession } from './session';
 import { strictApi } from './strict-api';
@@ -79,4 +80,6 @@ answerQuestions('will-navigate', ({ windowId, url }) => windowById(windowId)?.we
 
 export const utilityProcess = createUtilityProcess(() => appImpl.isReady());
 
-export default strictApi('electron', { app, ipcMain, session, safeStorage, BrowserWindow, shell, dialog, utilityProcess });
+export { Notification };
+
+export default strictApi('electron', { app, ipcMain, session, safeStorage, BrowserWindow, shell, dialog, utilityProcess, Notification });

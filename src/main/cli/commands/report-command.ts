@@ -14,12 +14,15 @@ import type { ReportFormat } from '../../core/reports/report-writers';
 import { EnvironmentSecretStore } from '../../core/secrets/secret-store';
 import { CliUsageError, EXIT, type CliCommand, type CliIo } from '../cli-io';
 import { resolveDataDir } from '../data-dir-option';
+import { formatWhatIf } from './what-if-output';
 
 const FORMATS: readonly ReportFormat[] = ['csv', 'json', 'table'];
 
 const USAGE =
   `tallychat report [--from DATE] [--to DATE] [--period ${PERIOD_PRESETS.join('|')}] ` +
-  `[--group-by ${REPORT_GROUPINGS.join('|')}] [--format ${FORMATS.join('|')}] [--output FILE [--force]] [--bom] [--data-dir DIR]`;
+  `[--group-by ${REPORT_GROUPINGS.join('|')}] [--format ${FORMATS.join('|')}] [--output FILE [--force]] [--bom] [--data-dir DIR]\n` +
+  `       tallychat report --what-if-model MODEL [--what-if-provider ID] [--what-if-input USD --what-if-output USD ` +
+  `[--what-if-cache-read USD] [--what-if-cache-write USD]] [--format table|json] [period options]`;
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -41,8 +44,15 @@ export const reportCommand: CliCommand = {
         bom: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
+        'what-if-model': { type: 'string' },
+        'what-if-provider': { type: 'string' },
+        'what-if-input': { type: 'string' },
+        'what-if-output': { type: 'string' },
+        'what-if-cache-read': { type: 'string' },
+        'what-if-cache-write': { type: 'string' },
       },
     });
+    if (values['what-if-model'] !== undefined) return whatIf(values, io);
     const period = periodFrom(values.period, values.from, values.to);
     const groupBy = oneOf(REPORT_GROUPINGS, values['group-by'], '--group-by');
     const format = oneOf(FORMATS, values.format, '--format');
@@ -89,6 +99,59 @@ async function readThroughCore(dataDir: string, io: CliIo): Promise<Omit<ReportR
       await ledger.close();
     },
   };
+}
+
+interface WhatIfFlags {
+  period?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  format?: string | undefined;
+  output?: string | undefined;
+  bom?: boolean | undefined;
+  'group-by'?: string | undefined;
+  'data-dir'?: string | undefined;
+  'what-if-model'?: string | undefined;
+  'what-if-provider'?: string | undefined;
+  'what-if-input'?: string | undefined;
+  'what-if-output'?: string | undefined;
+  'what-if-cache-read'?: string | undefined;
+  'what-if-cache-write'?: string | undefined;
+}
+
+/** The period's stored token counts priced on another model; the same service as Spending's, and it only reads. */
+async function whatIf(values: WhatIfFlags, io: CliIo): Promise<number> {
+  const model = values['what-if-model']!;
+  if (values.output !== undefined || values.bom || values['group-by'] !== 'request') {
+    throw new CliUsageError('--what-if-model prints a comparison: it takes no --output, --bom or --group-by');
+  }
+  const format = oneOf(['table', 'json'] as const, values.format === 'csv' ? 'table' : values.format, '--format');
+  const input = values['what-if-input'];
+  const output = values['what-if-output'];
+  if ((input === undefined) !== (output === undefined)) throw new CliUsageError('--what-if-input and --what-if-output go together');
+  const cacheRead = values['what-if-cache-read'];
+  const cacheWrite = values['what-if-cache-write'];
+  if (input === undefined && (cacheRead !== undefined || cacheWrite !== undefined)) {
+    throw new CliUsageError('--what-if-cache-read and --what-if-cache-write need --what-if-input and --what-if-output');
+  }
+  const period = periodFrom(values.period, values.from, values.to);
+  // Loaded only here, like readThroughCore: the whole core is most of the CLI.
+  const [{ openLedgerForReading }, { refusalsAsUsage }] = await Promise.all([import('../open-ledger-for-reading'), import('../with-core')]);
+  const ledger = openLedgerForReading(values['data-dir'], io);
+  try {
+    const view = refusalsAsUsage(() => ledger.core.services.whatIf.compute({
+      period: resolveOrUsageError(period, ledger.core.clock(), ledger.core.settings.get('timeZone')),
+      providerId: values['what-if-provider'],
+      model,
+      prices:
+        input !== undefined && output !== undefined
+          ? { input, output, ...(cacheRead !== undefined ? { cacheRead } : {}), ...(cacheWrite !== undefined ? { cacheWrite } : {}) }
+          : undefined,
+    }));
+    io.stdout(format === 'json' ? `${JSON.stringify(view)}\n` : formatWhatIf(view));
+    return EXIT.ok;
+  } finally {
+    await ledger.close();
+  }
 }
 
 function periodFrom(preset: string | undefined, from: string | undefined, to: string | undefined): PeriodRequest {

@@ -13,6 +13,8 @@ import type { ProviderResolver } from '../provider-config/provider-resolver';
 import type { ProviderSettings } from '../provider-config/provider-settings';
 import type { ProviderStore } from '../provider-config/provider-store';
 import type { CallOptions } from '../providers/provider-types';
+import type { MonthForecaster } from '../insights/month-forecast';
+import type { WhatIfService } from '../insights/what-if-service';
 import type { ReportDb } from '../reports/report-db';
 import type { SecretStore } from '../secrets/secret-store';
 import type { BudgetSettings } from '../settings-admin/budget-settings';
@@ -65,6 +67,10 @@ export interface AppServices {
   deleteAllHistory: () => HistoryDeletedView;
   /** Reports read through a handle that refuses any statement that would write. */
   reportDb: ReportDb;
+  /** The month-end forecast, overall and per cap (issue 19). */
+  forecast: MonthForecaster;
+  /** The period's token counts priced on another model; reads only (issue 19). */
+  whatIf: WhatIfService;
 }
 
 /** The core as every host sees it. No Electron here: the same object runs the app, the CLI and browser mode. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDispatcher } from '../api/dispatcher';
+import { SpendAlerts } from '../alerts/spend-alerts';
 import { BudgetService } from '../budgets/budget-service';
 import { BudgetStore } from '../budgets/budget-store';
 import { ChatService } from '../chat/chat-service';
@@ -12,6 +13,8 @@ import { DeviceRegistry } from '../devices/device-registry';
 import { DeviceSyncService } from '../devices/device-sync';
 import { scheduleDeviceSync } from '../devices/sync-schedule';
 import { openStore } from '../db/open-database';
+import { MonthForecaster } from '../insights/month-forecast';
+import { WhatIfService } from '../insights/what-if-service';
 import { RequestLedger } from '../ledger/request-ledger';
 import { PriceOverrideStore } from '../price-overrides/price-override-store';
 import { PriceCatalog } from '../pricing/price-catalog';
@@ -84,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.compactAfterSegments !== undefined ? { compactAfterSegments: options.compactAfterSegments } : {}),
     emit: (event) => events.emit(event),
   });
+  const reportDb = readOnlyView(sqlite);
   const services: AppServices = {
     budgets,
     devices,
@@ -94,12 +98,23 @@ export function createCore(options: CoreOptions): Core {
     general: new GeneralSettings({ settings, ledger, dataDir: options.dataDir, databaseFile: store.file, clock }),
     backup: serializedBackups(sqlite, options.dataDir),
     deleteAllHistory: () => deleteAllHistory(sqlite),
-    reportDb: readOnlyView(sqlite),
+    reportDb,
+    forecast: new MonthForecaster({ sqlite, budgets, timeZone, clock }),
+    whatIf: new WhatIfService({ db: reportDb, providers, overrides, catalog, providerName, clock }),
   };
+  const alerts = new SpendAlerts({
+    sqlite,
+    budgets,
+    timeZone,
+    enabled: () => settings.get('spendAlerts'),
+    clock,
+    emit: (event) => events.emit(event),
+  });
   const chat = new ChatService({
     sqlite,
     ledger,
     budgets,
+    alerts,
     conversations,
     overrides,
     catalog,

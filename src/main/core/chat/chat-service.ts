@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/ipc-result';
 import type { FinishedRequest, TallychatEvent } from '../../../shared/contract/events';
 import { nanodollars } from '../../../shared/money';
 import { runPreflight } from '../budgets/budget-preflight';
+import type { SpendAlerts } from '../alerts/spend-alerts';
 import type { BudgetService } from '../budgets/budget-service';
 import type { CapStatus } from '../budgets/cap-status';
 import type { ConversationStore } from '../conversations/conversation-store';
@@ -15,7 +16,6 @@ import type { callProvider } from '../providers/call-provider';
 import type { CallOptions, ChatMessage } from '../providers/provider-types';
 import { countPromptTokens } from '../tokens/count-prompt-tokens';
 import type { TokenCountCache } from '../tokens/token-count-cache';
-import { checkBudgetAlerts } from './budget-alerts';
 import {
   DEFAULT_EXPECTED_OUTPUT_TOKENS,
   type PreflightEstimate,
@@ -32,6 +32,8 @@ export interface ChatServiceDeps {
   sqlite: Database.Database;
   ledger: RequestLedger;
   budgets: BudgetService;
+  /** Told of each final request: whether a cap or the day's spend now deserves a notification. */
+  alerts: Pick<SpendAlerts, 'afterRequest'>;
   conversations: ConversationStore;
   overrides: PriceOverrideStore;
   catalog: PriceCatalog;
@@ -204,7 +206,7 @@ export class ChatService {
       this.active.delete(requestId);
       deps.emit({ type: 'chat.finished', request: finished, meta: requestMetaOf(finished, provider.name) });
       try {
-        checkBudgetAlerts(deps.sqlite, deps.budgets, { providerId: provider.id, model: input.model, at: startedAt, now: deps.clock() }, deps.emit);
+        deps.alerts.afterRequest({ providerId: provider.id, model: input.model, at: startedAt });
       } catch (error) {
         // The request itself is final and metered; a failed alert check must not hide that.
         deps.emit({ type: 'app.notice', level: 'error', message: `Could not check the budget alerts: ${String(error)}` });

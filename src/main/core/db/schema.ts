@@ -175,6 +175,17 @@ export const budgetAlerts = sqliteTable(
   (t) => [primaryKey({ columns: [t.budgetId, t.month, t.kind] })],
 );
 
+/**
+ * A day whose spend was far above the usual (DESIGN.md, issue 19): the user is told once per local
+ * day, and this row keeps "once" across restarts. The figures are those the notice showed.
+ */
+export const spendAnomalyAlerts = sqliteTable('spend_anomaly_alerts', {
+  day: text('day').primaryKey(),
+  spentUsdNanos: integer('spent_usd_nanos').$type<Nanodollars>().notNull(),
+  medianUsdNanos: integer('median_usd_nanos').$type<Nanodollars>().notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
 export const priceOverrides = sqliteTable(
   'price_overrides',
   {

@@ -1,22 +1,19 @@
 import type { CapView } from '../../../shared/contract/chat-contract';
 import type { MonthView } from '../../../shared/contract/spending-contract';
-import { nanodollars, roundHalfEven, type Nanodollars } from '../../../shared/money';
+import type { Nanodollars } from '../../../shared/money';
 import { wallClockAt, type MonthRange } from '../time/zoned-calendar';
 import { daysInMonth, monthLabel } from './local-days';
 import type { ReportDb } from './report-db';
 import { resolvePeriod } from './report-period';
 import { usageReaderFor } from './usage-readers';
 
-/** Spent × days in the month ÷ days elapsed (today counted as a whole day), half to even. */
-export function projectToMonthEnd(spent: Nanodollars, daysElapsed: number, monthDays: number): Nanodollars {
-  return nanodollars(roundHalfEven(BigInt(spent) * BigInt(monthDays), BigInt(daysElapsed)));
-}
-
 /** The month as the budget service reads it: its range, what running requests hold, and each cap. */
 export interface MonthBudget {
   range: MonthRange;
   reserved: Nanodollars;
   caps: CapView[];
+  /** The month-end forecast's expected figure (src/main/core/insights/spend-forecast.ts). */
+  projection: Nanodollars;
 }
 
 /**
@@ -24,7 +21,7 @@ export interface MonthBudget {
  * ledger sum the caps read), what running requests hold, the projection, and each cap.
  */
 export function monthView(db: ReportDb, now: number, timeZone: string, budget: MonthBudget): MonthView {
-  const { range, reserved, caps } = budget;
+  const { range, reserved, caps, projection } = budget;
   const spent = usageReaderFor(db, resolvePeriod({ kind: 'this-month' }, now, timeZone)).totals().cost;
   const today = wallClockAt(now, timeZone);
   const monthDays = daysInMonth(today.year, today.month);
@@ -33,7 +30,7 @@ export function monthView(db: ReportDb, now: number, timeZone: string, budget: M
     label: monthLabel(range.key),
     spentNanos: spent,
     reservedNanos: reserved,
-    projectionNanos: projectToMonthEnd(spent, today.day, monthDays),
+    projectionNanos: projection,
     daysElapsed: today.day,
     daysInMonth: monthDays,
     caps,

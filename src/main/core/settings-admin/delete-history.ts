@@ -6,7 +6,7 @@ import type { HistoryDeletedView } from '../../../shared/contract/settings-contr
  * records a zone again), alert notices, and the stored token counts, which are keyed by hashes of
  * the deleted texts.
  */
-const DERIVED_TABLES = ['usage_daily_rollup', 'usage_conversation_rollup', 'usage_conversation_totals', 'usage_rollup_zone', 'token_counts', 'budget_alerts'];
+const DERIVED_TABLES = ['usage_daily_rollup', 'usage_conversation_rollup', 'usage_conversation_totals', 'usage_rollup_zone', 'token_counts', 'budget_alerts', 'spend_anomaly_alerts'];
 
 /**
  * The danger zone: every conversation, message and ledger row, and all that is derived from them,

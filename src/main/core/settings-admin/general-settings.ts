@@ -28,6 +28,7 @@ export class GeneralSettings {
       timeZones: Intl.supportedValuesOf('timeZone'),
       displayCurrency: settings.get('displayCurrency'),
       promptCaching: settings.get('promptCaching'),
+      spendAlerts: settings.get('spendAlerts'),
       dataDir: this.deps.dataDir,
       databaseFile: this.deps.databaseFile,
       backupsDir: join(this.deps.dataDir, BACKUPS_FOLDER),
@@ -46,6 +47,11 @@ export class GeneralSettings {
 
   setPromptCaching(enabled: boolean): GeneralSettingsView {
     this.deps.settings.set('promptCaching', enabled);
+    return this.view();
+  }
+
+  setSpendAlerts(enabled: boolean): GeneralSettingsView {
+    this.deps.settings.set('spendAlerts', enabled);
     return this.view();
   }
 

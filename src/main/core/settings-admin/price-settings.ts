@@ -215,7 +215,8 @@ function catalogView(prices: CatalogPrice['prices'], source: string): CatalogPri
 }
 
 /** The same bound the CLI names: a price past it is the user's to fix, not an internal error. */
-function perMTok(text: string): NanodollarsPerMTok {
+/** Dollars per million tokens as typed, to a unit price; the one rule for Settings, the CLI and what-if. */
+export function perMTok(text: string): NanodollarsPerMTok {
   try {
     return pricePerMTok(parseEnteredUsd(text));
   } catch (error) {

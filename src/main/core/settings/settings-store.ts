@@ -20,6 +20,8 @@ const SETTINGS = {
   priceDataUrl: z.string().regex(/^https?:\/\//i).nullable(),
   /** Whether long conversations' stable prefix is marked for the provider's prompt cache (Anthropic). */
   promptCaching: z.boolean(),
+  /** Whether the app notifies when a cap nears or reaches its limit, or a day's spend is far above the usual. */
+  spendAlerts: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -34,6 +36,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   syncFolder: () => null,
   priceDataUrl: () => null,
   promptCaching: () => true,
+  spendAlerts: () => true,
 };
 
 export class SettingsStore {

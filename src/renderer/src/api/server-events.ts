@@ -3,6 +3,7 @@ import type { TallychatEvent } from '../../../shared/contract/events';
 import { useLiveAnswers, type DeltaBatch } from '../chat/state/live-answers';
 import { useNotices } from '../chat/state/notices-store';
 import { useThread } from '../chat/state/thread-store';
+import { showBrowserNotification } from '../alerts/browser-notifications';
 import { queryClient, queryKeys, spendMoved, threadQuery } from './server-state';
 
 let pending = new Map<string, DeltaBatch>();
@@ -40,8 +41,8 @@ function route(event: TallychatEvent): void {
       spendMoved();
       void settle(event.request.requestId, event.request.conversationId);
       return;
-    case 'budget.alert':
-      spendMoved();
+    case 'spend.alert':
+      showBrowserNotification(event.alert);
       return;
     case 'price.unknown':
       useNotices.getState().show({ level: 'warning', message: event.message });

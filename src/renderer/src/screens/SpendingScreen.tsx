@@ -1,4 +1,7 @@
 import { EmptyState } from '../components/EmptyState';
+import { ForecastPanel } from '../insights/ForecastPanel';
+import { WhatIfSection } from '../insights/WhatIfSection';
+import { WhereMoneyGoesSection } from '../insights/WhereMoneyGoesSection';
 import { BreakdownSection } from '../spending/BreakdownSection';
 import { CostByModelChart, SpendChart, TokensChart } from '../spending/charts';
 import { ExportControls } from '../spending/ExportControls';
@@ -59,6 +62,7 @@ export function SpendingScreen() {
             />
             <MonthPanel month={overview.month} />
           </div>
+          <ForecastPanel />
           {overview.totals.requests + overview.totals.refused === 0 ? (
             <EmptyState title="Nothing spent in this period">
               <p>Each request you send is metered here, to the nano-dollar.</p>
@@ -71,6 +75,8 @@ export function SpendingScreen() {
           )}
           <BreakdownSection overview={overview} />
           <ProviderFiguresSection timeZone={overview.period.timeZone} />
+          <WhereMoneyGoesSection period={period} />
+          <WhatIfSection period={period} />
           <RequestLog overview={overview} />
         </>
       )}

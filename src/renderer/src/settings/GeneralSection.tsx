@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { GeneralSettingsView } from '../../../shared/contract/settings-contract';
 import { call } from '../api/tallychat-client';
+import { SpendAlertsField } from '../alerts/SpendAlertsField';
 import { PromptCachingField } from './PromptCachingField';
 import { attempt, useSettings } from './settings-store';
 
@@ -17,6 +18,7 @@ export function GeneralSection() {
           <TimeZoneField general={general} />
           <CurrencyForm key={general.displayCurrency?.code ?? 'USD'} general={general} />
           <PromptCachingField general={general} />
+          <SpendAlertsField general={general} />
         </div>
       )}
     </section>

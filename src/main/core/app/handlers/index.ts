@@ -4,6 +4,7 @@ import { budgetHandlers } from './budget-handlers';
 import { chatHandlers } from './chat-handlers';
 import { devicesHandlers } from './devices-handlers';
 import type { CoreServices, HostFacts } from './handler-types';
+import { insightsHandlers } from './insights-handlers';
 import { priceDataHandlers } from './price-data-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { spendingHandlers } from './spending-handlers';
@@ -18,5 +19,6 @@ export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable
     ...settingsHandlers(core),
     ...devicesHandlers(core),
     ...priceDataHandlers(core),
+    ...insightsHandlers(core),
   };
 }

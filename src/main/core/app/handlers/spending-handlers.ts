@@ -3,11 +3,12 @@ import type { PeriodRequest, spendingContract } from '../../../../shared/contrac
 import { toCapView } from '../../budgets/cap-views';
 import { openReadOnlyReportDb } from '../../reports/report-db';
 import { ExportTooLargeError, exportCsvText, refuseOversizedScreenExport, reportFileName, writeReportFile } from '../../reports/report-export';
-import { InvalidPeriodError, resolvePeriod, type ResolvedPeriod } from '../../reports/report-period';
+import type { ResolvedPeriod } from '../../reports/report-period';
 import { providerFigures } from '../../reports/provider-drift';
 import { requestLogPage } from '../../reports/request-log';
 import { conversationBreakdown, spendingOverview } from '../../reports/spending-overview';
 import type { AreaHandlers, CoreServices, HostFacts } from './handler-types';
+import { resolvePeriodRequest } from './period-request';
 
 /** An export over the window's bound is the user's to fix (a shorter period, or the CLI): a request error. */
 function refusingOversized<T>(exportStep: () => T): T {
@@ -27,14 +28,7 @@ type SpendingDeps = Pick<CoreServices, 'store' | 'services' | 'settings' | 'prov
 export function spendingHandlers(core: SpendingDeps, host: Pick<HostFacts, 'nativeBinding' | 'chooseExportFile'>): AreaHandlers<typeof spendingContract> {
   const db = core.services.reportDb;
   const providerName = (id: string) => core.providerResolver.nameOf(id);
-  const resolve = (period: PeriodRequest, now: number): ResolvedPeriod => {
-    try {
-      return resolvePeriod(period, now, core.settings.get('timeZone'));
-    } catch (error) {
-      if (error instanceof InvalidPeriodError) throw new AppError('invalid_request', error.message);
-      throw error;
-    }
-  };
+  const resolve = (period: PeriodRequest, now: number): ResolvedPeriod => resolvePeriodRequest(period, now, core.settings.get('timeZone'));
 
   return {
     spendingOverview: ({ period, stackBy }) => {
@@ -45,6 +39,7 @@ export function spendingHandlers(core: SpendingDeps, host: Pick<HostFacts, 'nati
         range: month.month,
         reserved: month.reserved,
         caps: month.caps.map(toCapView),
+        projection: core.services.forecast.overall(now).expected,
       });
     },
 
