@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { billCheckContract } from './bill-check-contract';
 import { budgetContract } from './budget-contract';
 import { chatContract } from './chat-contract';
 import { devicesContract } from './devices-contract';
@@ -18,6 +19,7 @@ export const contract = {
   ...settingsContract,
   ...devicesContract,
   ...priceDataContract,
+  ...billCheckContract,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import type { Dispatch } from '../api/dispatcher';
+import type { BillCheckService } from '../bill-check/bill-check-service';
 import type { BudgetService } from '../budgets/budget-service';
 import type { BudgetStore } from '../budgets/budget-store';
 import type { ChatService } from '../chat/chat-service';
@@ -59,6 +60,8 @@ export interface AppServices {
   deleteAllHistory: () => HistoryDeletedView;
   /** Reports read through a handle that refuses any statement that would write. */
   reportDb: ReportDb;
+  /** The provider's own account figures against the ledger (issue 19). */
+  billCheck: BillCheckService;
 }
 
 /** The core as every host sees it. No Electron here: the same object runs the app, the CLI and browser mode. */

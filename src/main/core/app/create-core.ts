@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDispatcher } from '../api/dispatcher';
+import { BillCheckService } from '../bill-check/bill-check-service';
+import { BillStore } from '../bill-check/bill-store';
 import { BudgetService } from '../budgets/budget-service';
 import { BudgetStore } from '../budgets/budget-store';
 import { ChatService } from '../chat/chat-service';
@@ -84,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.compactAfterSegments !== undefined ? { compactAfterSegments: options.compactAfterSegments } : {}),
     emit: (event) => events.emit(event),
   });
+  const reportDb = readOnlyView(sqlite);
   const services: AppServices = {
     budgets,
     devices,
@@ -94,7 +97,8 @@ export function createCore(options: CoreOptions): Core {
     general: new GeneralSettings({ settings, ledger, dataDir: options.dataDir, databaseFile: store.file, clock }),
     backup: serializedBackups(sqlite, options.dataDir),
     deleteAllHistory: () => deleteAllHistory(sqlite),
-    reportDb: readOnlyView(sqlite),
+    reportDb,
+    billCheck: new BillCheckService({ store: new BillStore(sqlite), providers, resolver: providerResolver, secrets, reportDb, settings, clock, newId }),
   };
   const chat = new ChatService({
     sqlite,

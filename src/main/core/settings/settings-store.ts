@@ -18,6 +18,8 @@ const SETTINGS = {
   priceDataUrl: z.string().regex(/^https?:\/\//i),
   /** Whether long conversations' stable prefix is marked for the provider's prompt cache (Anthropic). */
   promptCaching: z.boolean(),
+  /** A bill-check day whose billed and ledger sums differ by more than this (basis points, 1/100 %) is flagged. */
+  billCheckThresholdBasisPoints: z.number().int().min(1).max(10_000),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -32,6 +34,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   syncFolder: () => null,
   priceDataUrl: () => REMOTE_DATA_JSON_URL,
   promptCaching: () => true,
+  billCheckThresholdBasisPoints: () => 200,
 };
 
 export class SettingsStore {
