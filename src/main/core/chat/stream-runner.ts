@@ -171,6 +171,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     usageSource: source,
     ...(reported ? { rawUsage: reported.raw } : {}),
     ...(reported?.providerCostNanos !== undefined ? { providerCost: reported.providerCostNanos } : {}),
+    ...(reported?.generationId !== undefined ? { responseId: reported.generationId } : {}),
     ...(priced.charged ? { prices: priced.charged } : {}),
     cost: priced.cost,
     finishedAt,

@@ -57,6 +57,8 @@ export interface ChatCallRequest {
 export interface ProviderUsage extends Partial<TokenUsage> {
   /** The provider's own price for the call (OpenRouter `usage.cost`), beside ours. */
   providerCostNanos?: Nanodollars;
+  /** The vendor's id of the answer this usage belongs to (OpenRouter's generation id), to ask later what it billed. */
+  generationId?: string;
   raw: unknown;
 }
 

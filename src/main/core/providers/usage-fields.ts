@@ -12,6 +12,7 @@ export function compactUsage(usage: ProviderUsage): ProviderUsage {
   if (usage.cacheWrite1hTokens !== undefined) out.cacheWrite1hTokens = usage.cacheWrite1hTokens;
   if (usage.reasoningTokens !== undefined) out.reasoningTokens = usage.reasoningTokens;
   if (usage.providerCostNanos !== undefined) out.providerCostNanos = usage.providerCostNanos;
+  if (usage.generationId !== undefined) out.generationId = usage.generationId;
   return out;
 }
 
