@@ -244,7 +244,10 @@ describe('OpenRouter: credits and the generation lookup', () => {
 describe('DeepSeek: the balance', () => {
   it('is checked as DeepSeek only when an OpenAI-compatible provider is named so, and stores the balance in its own currency', async () => {
     await f.addProvider('ds', 'openai-compatible', KEYS.deepseek);
-    expect(bill().accounts()).toEqual([]);
+    expect(bill().accounts()).toMatchObject([{ providerId: 'ds', vendor: 'deepseek', enabled: false, needsAdminKey: false }]);
+    expect(await rejection(bill().enable({ providerId: 'ds' }))).toBe(
+      'My ds has no account API Tallychat can check (an OpenAI-compatible endpoint can be checked as DeepSeek).',
+    );
     const account = await bill().enable({ providerId: 'ds', vendor: 'deepseek' });
     expect(account.endpoints).toEqual([`GET ${f.accounts.baseUrl}/user/balance`]);
     f.accounts.data.deepseekBalances = [{ currency: 'CNY', total_balance: '110.00', granted_balance: '10.00', topped_up_balance: '100.00' }];

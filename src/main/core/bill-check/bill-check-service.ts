@@ -41,7 +41,8 @@ export class BillCheckService {
   accounts(): BillCheckAccountView[] {
     return this.deps.providers.list().flatMap((config) => {
       const account = this.deps.store.account(config.id);
-      const vendor = account?.vendor ?? vendorOfKind(config.kind);
+      // An OpenAI-compatible endpoint is offered as DeepSeek, the one such vendor with an account API here.
+      const vendor = account?.vendor ?? vendorOfKind(config.kind) ?? (config.kind === 'openai-compatible' ? 'deepseek' : null);
       return vendor ? [this.accountView(config, vendor, account)] : [];
     });
   }
