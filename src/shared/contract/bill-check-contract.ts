@@ -78,8 +78,15 @@ export interface BillCheckView {
   note: string | null;
 }
 
+/** Settings → Bill check: the threshold, and every provider that can be checked. */
+export interface BillCheckSettingsView {
+  thresholdBasisPoints: number;
+  accounts: BillCheckAccountView[];
+}
+
 export const billCheckContract = {
   billCheckAccounts: method<BillCheckAccountView[]>()(z.object({}).strict()),
+  billCheckSettings: method<BillCheckSettingsView>()(z.object({}).strict()),
   billCheckEnable: method<BillCheckAccountView>()(
     z
       .object({

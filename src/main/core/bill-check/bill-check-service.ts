@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract/ipc-result';
-import type { BillCheckAccountView, BillCheckView, BillVendorName } from '../../../shared/contract/bill-check-contract';
+import type { BillCheckAccountView, BillCheckSettingsView, BillCheckView, BillVendorName } from '../../../shared/contract/bill-check-contract';
 import type { ProviderConfig, ProviderStore } from '../provider-config/provider-store';
 import type { ProviderResolver } from '../provider-config/provider-resolver';
 import type { ReportDb } from '../reports/report-db';
@@ -69,6 +69,10 @@ export class BillCheckService {
       if (current.adminKeyRef) await this.deps.secrets.remove(current.adminKeyRef);
     }
     return this.accounts();
+  }
+
+  settingsView(): BillCheckSettingsView {
+    return { thresholdBasisPoints: this.deps.settings.get('billCheckThresholdBasisPoints'), accounts: this.accounts() };
   }
 
   setThreshold(thresholdBasisPoints: number): { thresholdBasisPoints: number } {

@@ -1,4 +1,5 @@
 import { EmptyState } from '../components/EmptyState';
+import { BillCheckSection } from '../spending/BillCheckSection';
 import { BreakdownSection } from '../spending/BreakdownSection';
 import { CostByModelChart, SpendChart, TokensChart } from '../spending/charts';
 import { ExportControls } from '../spending/ExportControls';
@@ -71,6 +72,7 @@ export function SpendingScreen() {
           )}
           <BreakdownSection overview={overview} />
           <ProviderFiguresSection timeZone={overview.period.timeZone} />
+          <BillCheckSection timeZone={overview.period.timeZone} />
           <RequestLog overview={overview} />
         </>
       )}

@@ -5,6 +5,7 @@ export function billCheckHandlers(core: Pick<CoreServices, 'services'>): AreaHan
   const billCheck = core.services.billCheck;
   return {
     billCheckAccounts: () => billCheck.accounts(),
+    billCheckSettings: () => billCheck.settingsView(),
     billCheckEnable: (request) => billCheck.enable(request),
     billCheckDisable: ({ providerId }) => billCheck.disable(providerId),
     billCheckRun: ({ providerId, month }) => billCheck.run(providerId, month),
