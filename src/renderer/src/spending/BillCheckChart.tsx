@@ -55,6 +55,8 @@ export function BillCheckChart({ days }: { days: BillCheckDayView[] }) {
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis dataKey="day" tick={AXIS} tickLine={false} axisLine={false} minTickGap={12} />
           <YAxis tick={AXIS} tickLine={false} axisLine={false} width={72} tickFormatter={(v: number) => usd(Math.round(v))} />
+          {/* Another app can spend far more than Tallychat: its line gets a scale of its own, so the bars stay readable. */}
+          <YAxis yAxisId="other" orientation="right" tick={AXIS} tickLine={false} axisLine={false} width={72} tickFormatter={(v: number) => usd(Math.round(v))} />
           <Tooltip content={tooltip} cursor={{ fill: 'var(--border)', opacity: 0.4 }} isAnimationActive={false} />
           <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="ledger" name="Ledger" fill={LEDGER} isAnimationActive={false} />
@@ -63,7 +65,7 @@ export function BillCheckChart({ days }: { days: BillCheckDayView[] }) {
               <Cell key={point.day} fill={point.source.flagged ? FLAGGED : BILLED} data-flagged={point.source.flagged ? 'true' : undefined} />
             ))}
           </Bar>
-          <Line dataKey="other" name="Other apps" stroke={OTHER} dot={false} strokeWidth={2} isAnimationActive={false} />
+          <Line yAxisId="other" dataKey="other" name="Other apps (right scale)" stroke={OTHER} dot={false} strokeWidth={2} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

@@ -56,7 +56,7 @@ function ProviderBillCheck({ account, timeZone }: { account: BillCheckAccountVie
   return (
     <>
       <div className="bill-check-actions">
-        <button type="button" onClick={() => run.mutate()} disabled={run.isPending}>
+        <button type="button" className="spending-button primary" onClick={() => run.mutate()} disabled={run.isPending}>
           {run.isPending ? 'Checking…' : 'Check now'}
         </button>
         <span className="spending-muted">
