@@ -3,7 +3,7 @@ import type { BillCheckView } from '../../../shared/contract/bill-check-contract
 import { queryClient } from '../api/server-state';
 import { call } from '../api/tallychat-client';
 
-/** The bill check's reads: which providers can be checked, and each one's stored comparison. */
+/** What the bill check shows: which providers can be checked, and each one's stored comparison. */
 const billCheckKey = ['billCheck'] as const;
 
 export const billCheckAccountsQuery = () =>
