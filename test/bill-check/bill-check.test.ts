@@ -78,6 +78,13 @@ describe('OpenAI: organization Costs and Usage APIs against the ledger', () => {
     expect(f.secrets.secrets.get('memory:openai.admin')).toBe(KEYS.openai);
   });
 
+  it('removing the provider removes its admin key from the key store and turns its check off', async () => {
+    await bill().enable({ providerId: 'openai', adminKey: KEYS.openai });
+    expect(await f.core.services.providerSettings.remove('openai')).toBe(true);
+    expect(f.secrets.secrets.has('memory:openai.admin')).toBe(false);
+    expect(f.core.store.sqlite.prepare('SELECT * FROM bill_check_accounts').all()).toEqual([]);
+  });
+
   it('computes exact daily differences over every page, flags the planted drift and separates the other apps', async () => {
     await bill().enable({ providerId: 'openai', adminKey: KEYS.openai, ownScope: 'proj_tally' });
     const view = await bill().run('openai');

@@ -87,18 +87,27 @@ export function createCore(options: CoreOptions): Core {
     emit: (event) => events.emit(event),
   });
   const reportDb = readOnlyView(sqlite);
+  const billCheck = new BillCheckService({ store: new BillStore(sqlite), providers, resolver: providerResolver, secrets, reportDb, settings, clock, newId });
   const services: AppServices = {
     budgets,
     devices,
     budgetSettings: new BudgetSettings({ budgets, providers, settings }),
     prices: new PriceSettings({ ledger, providers, overrides, catalog, timeZone, clock }),
     priceData: new PriceDataUpdates({ catalog, settings, clock }),
-    providerSettings: new ProviderSettings({ providers, resolver: providerResolver, secrets, listModels, clock, newId }),
+    providerSettings: new ProviderSettings({
+      providers,
+      resolver: providerResolver,
+      secrets,
+      listModels,
+      clock,
+      newId,
+      onRemoved: (providerId) => billCheck.disable(providerId),
+    }),
     general: new GeneralSettings({ settings, ledger, dataDir: options.dataDir, databaseFile: store.file, clock }),
     backup: serializedBackups(sqlite, options.dataDir),
     deleteAllHistory: () => deleteAllHistory(sqlite),
     reportDb,
-    billCheck: new BillCheckService({ store: new BillStore(sqlite), providers, resolver: providerResolver, secrets, reportDb, settings, clock, newId }),
+    billCheck,
   };
   const chat = new ChatService({
     sqlite,
