@@ -235,6 +235,8 @@ describe('OpenRouter: credits and the generation lookup', () => {
     const nov2 = view.days[1]!;
     expect([nov2.ledgerNanos, nov2.billedNanos, nov2.differenceNanos, nov2.differenceBasisPoints, nov2.flagged]).toEqual([3_000_000, 3_200_000, 200_000, 667, true]);
     expect(view.days[2]).toMatchObject({ ledgerNanos: 0, billedNanos: 0, uncomparedRequests: 1, otherAppNanos: null });
+    // Per-request figures cannot see another app: unknown, not zero.
+    expect(view.totals).toEqual({ ledgerNanos: 3_000_000, billedNanos: 3_200_000, differenceNanos: 200_000, otherAppNanos: null });
     expect(view.balances).toEqual([{ currency: 'USD', totalNanos: 12_750_000_000, purchasedNanos: 20_000_000_000, usedNanos: 7_250_000_000, fetchedAt: f.core.clock() }]);
     const lookups = f.accounts.requests.filter((r) => r.path === '/api/v1/generation').map((r) => r.query.get('id'));
     expect(lookups).toEqual(['gen-2', 'gen-3']);
@@ -260,6 +262,7 @@ describe('DeepSeek: the balance', () => {
     f.accounts.data.deepseekBalances = [{ currency: 'CNY', total_balance: '110.00', granted_balance: '10.00', topped_up_balance: '100.00' }];
     const view = await bill().run('ds');
     expect(view.days).toEqual([]);
+    expect(view.totals).toBeNull();
     expect(view.balances).toEqual([{ currency: 'CNY', totalNanos: 110_000_000_000, purchasedNanos: null, usedNanos: null, fetchedAt: f.core.clock() }]);
     expect(view.note).toBe("DeepSeek's account API reports a balance only: there are no daily figures to compare.");
   });

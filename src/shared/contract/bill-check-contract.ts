@@ -71,7 +71,11 @@ export interface BillCheckView {
   fetchedAt: number | null;
   /** Days of the month up to today (UTC); empty for a vendor that reports a balance only. */
   days: BillCheckDayView[];
-  totals: { ledgerNanos: number; billedNanos: number; differenceNanos: number; otherAppNanos: number };
+  /**
+   * Over the days with a billed figure; null for a vendor that reports a balance only. Other apps'
+   * total is null where the vendor's figures cannot tell them apart (OpenRouter's per-request costs).
+   */
+  totals: { ledgerNanos: number; billedNanos: number; differenceNanos: number; otherAppNanos: number | null } | null;
   flaggedDays: number;
   balances: BillBalanceView[];
   /** What this vendor's figures can and cannot say, in one sentence; null when nothing needs saying. */

@@ -112,7 +112,7 @@ function billText(view: BillCheckView): string {
     const used = balance.usedNanos !== null && balance.purchasedNanos !== null ? ` (${exactUsd(balance.usedNanos)} used of ${exactUsd(balance.purchasedNanos)})` : '';
     lines.push(`Balance: ${amount}${used}`);
   }
-  if (view.days.length > 0) {
+  if (view.totals !== null) {
     const rows = [
       ['Day', 'Ledger', 'Billed', 'Difference', '', 'Other apps'],
       ...view.days.map((day) => [
@@ -123,7 +123,7 @@ function billText(view: BillCheckView): string {
         day.flagged ? '!' : '',
         day.otherAppNanos === null ? '' : day.otherAppNanos === 0 ? '' : exactUsd(day.otherAppNanos),
       ]),
-      ['Total', exactUsd(view.totals.ledgerNanos), exactUsd(view.totals.billedNanos), signedUsd(view.totals.differenceNanos), '', view.totals.otherAppNanos === 0 ? '' : exactUsd(view.totals.otherAppNanos)],
+      ['Total', exactUsd(view.totals.ledgerNanos), exactUsd(view.totals.billedNanos), signedUsd(view.totals.differenceNanos), '', view.totals.otherAppNanos ? exactUsd(view.totals.otherAppNanos) : ''],
     ];
     const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
     for (const row of rows) lines.push(row.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd());
@@ -133,7 +133,7 @@ function billText(view: BillCheckView): string {
         ? `No day differs by more than ${thresholdText(view.thresholdBasisPoints)}.`
         : `${flagged.length} ${flagged.length === 1 ? 'day differs' : 'days differ'} by more than ${thresholdText(view.thresholdBasisPoints)}: ${flagged.join(', ')}.`,
     );
-    if (view.totals.otherAppNanos > 0) lines.push(`Other apps on this account: ${exactUsd(view.totals.otherAppNanos)}, billed but never sent by Tallychat (not counted as drift).`);
+    if (view.totals.otherAppNanos) lines.push(`Other apps on this account: ${exactUsd(view.totals.otherAppNanos)}, billed but never sent by Tallychat (not counted as drift).`);
   }
   lines.push(view.fetchedAt === null ? 'Not fetched yet.' : `Fetched ${new Date(view.fetchedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`);
   return `${lines.join('\n')}\n`;

@@ -27,6 +27,12 @@ export interface BillCheckDeps {
   newId: () => string;
 }
 
+/**
+ * Generation lookups one check makes at most: one request each, so a month of rows without a cost
+ * is looked up over a few checks rather than in one long burst; the rest wait, counted as uncompared.
+ */
+const MAX_GENERATION_LOOKUPS = 200;
+
 /** Shorter admin keys show no characters at all, as API keys (provider-settings.ts). */
 const MIN_KEY_CHARS_FOR_LAST4 = 12;
 
@@ -139,7 +145,7 @@ export class BillCheckService {
       note: facts.note,
     };
     if (account.vendor === 'deepseek') {
-      return { ...base, fetchedAt: balances[0]?.fetchedAt ?? null, days: [], totals: { ledgerNanos: 0, billedNanos: 0, differenceNanos: 0, otherAppNanos: 0 }, flaggedDays: 0 };
+      return { ...base, fetchedAt: balances[0]?.fetchedAt ?? null, days: [], totals: null, flaggedDays: 0 };
     }
     const stored = this.deps.store.latestDays(config.id, month.days);
     const billed: BilledDay[] = stored.map((day) =>
@@ -163,7 +169,7 @@ export class BillCheckService {
         ledgerNanos: billedDays.reduce((s, d) => s + d.ledgerNanos, 0),
         billedNanos: billedDays.reduce((s, d) => s + d.billedNanos!, 0),
         differenceNanos: billedDays.reduce((s, d) => s + d.differenceNanos!, 0),
-        otherAppNanos: billedDays.reduce((s, d) => s + (d.otherAppNanos ?? 0), 0),
+        otherAppNanos: account.vendor === 'openrouter' ? null : billedDays.reduce((s, d) => s + d.otherAppNanos!, 0),
       },
       flaggedDays: days.filter((d) => d.flagged).length,
     };
@@ -171,7 +177,7 @@ export class BillCheckService {
 
   private async lookUpGenerations(endpoint: AccountEndpoint, providerId: string, startMs: number, endMs: number): Promise<GenerationCost[]> {
     const found: GenerationCost[] = [];
-    for (const row of rowsAwaitingProviderCost(this.deps.reportDb, providerId, startMs, endMs)) {
+    for (const row of rowsAwaitingProviderCost(this.deps.reportDb, providerId, startMs, endMs).slice(0, MAX_GENERATION_LOOKUPS)) {
       const cost = await openRouterGenerationCost(endpoint, row.generationId);
       if (cost !== undefined) found.push({ requestId: row.requestId, generationId: row.generationId, costNanos: cost });
     }

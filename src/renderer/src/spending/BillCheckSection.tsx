@@ -101,7 +101,7 @@ function BillCheckFigures({ view, timeZone }: { view: BillCheckView; timeZone: s
           ))}
         </dl>
       )}
-      {view.days.length > 0 && (
+      {view.totals !== null && (
         <>
           <dl className="spending-figures">
             <div data-figure="bill-billed">
@@ -122,7 +122,7 @@ function BillCheckFigures({ view, timeZone }: { view: BillCheckView; timeZone: s
             </div>
             <div data-figure="bill-other-apps">
               <dt>Other apps on the account</dt>
-              <dd>{exactUsd(view.totals.otherAppNanos)}</dd>
+              <dd>{view.totals.otherAppNanos === null ? `not told apart by ${view.providerName}` : exactUsd(view.totals.otherAppNanos)}</dd>
             </div>
           </dl>
           <BillCheckChart days={view.days} />
