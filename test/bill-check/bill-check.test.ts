@@ -134,6 +134,13 @@ describe('OpenAI: organization Costs and Usage APIs against the ledger', () => {
     expect(f.snapshot()).toBe(before);
   });
 
+  it('a vendor message that quotes the admin key shows it redacted', async () => {
+    await bill().enable({ providerId: 'openai', adminKey: KEYS.openai });
+    f.accounts.failOnce('/v1/organization/costs', 403, { error: { message: `The key ${KEYS.openai} lacks the api.usage.read scope` } });
+    const message = await rejection(bill().run('openai'));
+    expect(message).toBe('OpenAI refused the admin key access to its Costs API (403): The key [redacted] lacks the api.usage.read scope');
+  });
+
   it('a failure on the third page stores nothing of the two pages read before it', async () => {
     await bill().enable({ providerId: 'openai', adminKey: KEYS.openai, ownScope: 'proj_tally' });
     f.accounts.failOnce('/v1/organization/costs', 500, { error: { message: 'The server had an error while processing your request.' } }, 'page_4');

@@ -5,7 +5,6 @@ import type { ProviderResolver } from '../provider-config/provider-resolver';
 import type { ReportDb } from '../reports/report-db';
 import { SecretStoreError, type SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
-import { localDayKey } from '../time/zoned-calendar';
 import { BillFetchError } from './account-http';
 import { compareBill, type BilledDay } from './bill-comparison';
 import type { BillAccount, BillStore } from './bill-store';
@@ -238,7 +237,8 @@ export class BillCheckService {
   private month(key: string | undefined): BillMonth {
     const now = this.deps.clock();
     try {
-      return billMonth(key ?? localDayKey(now, this.deps.settings.get('timeZone')).slice(0, 7), now);
+      // The vendors' month is a UTC one: ahead of UTC, the local month can begin before theirs has.
+      return billMonth(key ?? new Date(now).toISOString().slice(0, 7), now);
     } catch (error) {
       if (error instanceof InvalidMonthError) throw new AppError('invalid_request', error.message);
       throw error;
