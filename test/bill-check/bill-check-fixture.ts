@@ -5,7 +5,7 @@ import { createCore, type Core } from '../../src/main/core/app/create-core';
 import type { ProviderKind } from '../../src/main/core/providers/provider-types';
 import { startFakeAccounts, type FakeAccounts } from '../fake-accounts/fake-account-server';
 import { MemorySecretStore } from '../helpers/memory-secret-store';
-import { frozenClock, sequentialIds } from '../helpers/test-core';
+import { frozenClock, sequentialIds, type TestClock } from '../helpers/test-core';
 
 export const KEYS = { openai: 'sk-admin-openai-0001', anthropic: 'sk-ant-admin01-0002', openrouter: 'sk-or-v1-0003', deepseek: 'sk-deepseek-0004' };
 
@@ -15,6 +15,7 @@ export const at = (day: number, hour = 10) => Date.UTC(2026, 10, day, hour, 0, 0
 
 export interface BillFixture {
   core: Core;
+  clock: TestClock;
   accounts: FakeAccounts;
   secrets: MemorySecretStore;
   addProvider(id: string, kind: ProviderKind, apiKey?: string): Promise<void>;
@@ -26,12 +27,14 @@ export interface BillFixture {
 export async function startBillFixture(): Promise<BillFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tallychat-bill-'));
   const secrets = new MemorySecretStore();
-  const core = createCore({ dataDir, appVersion: '0.0.0-test', host: 'cli', secrets, clock: frozenClock(NOW), newId: sequentialIds(), deviceSync: false });
+  const clock = frozenClock(NOW);
+  const core = createCore({ dataDir, appVersion: '0.0.0-test', host: 'cli', secrets, clock, newId: sequentialIds(), deviceSync: false });
   core.settings.set('timeZone', 'Europe/Berlin');
   const accounts = await startFakeAccounts({ bucketsPerPage: 2, keys: KEYS });
   const base: Record<string, string> = { openai: `${accounts.baseUrl}/v1`, openrouter: `${accounts.baseUrl}/api/v1`, anthropic: accounts.baseUrl, 'openai-compatible': `${accounts.baseUrl}/v1` };
   return {
     core,
+    clock,
     accounts,
     secrets,
     addProvider: async (id, kind, apiKey = `sk-chat-${id}`) => {

@@ -257,6 +257,35 @@ describe('OpenRouter: credits and the generation lookup', () => {
   });
 });
 
+describe('OpenRouter: other apps, from the credits read at two checks', () => {
+  it("the account's usage beyond the provider figures of Tallychat's requests between two reads is another app's", async () => {
+    await f.addProvider('or', 'openrouter', KEYS.openrouter);
+    await bill().enable({ providerId: 'or' });
+    f.accounts.data.openrouterCredits = { total_credits: 20, total_usage: 7.25 };
+    expect((await bill().run('or')).accountUsage).toBeNull();
+
+    const minute = 60_000;
+    insertLedgerRows(f.core.store.sqlite, [
+      row('h1', 'or', 'openai/gpt-4o', f.clock() + 10 * minute, 900_000, { providerCost: 1_000_000 }),
+      row('h2', 'or', 'openai/gpt-4o', f.clock() + 20 * minute, 400_000),
+    ]);
+    f.core.store.sqlite.prepare("UPDATE requests SET provider_response_id = 'gen-9' WHERE id = 'h2'").run();
+    f.accounts.data.openrouterGenerations = { 'gen-9': 0.0005 };
+    f.accounts.data.openrouterCredits = { total_credits: 20, total_usage: 7.2523 };
+    f.clock.advance(60 * minute);
+    const view = await bill().run('or');
+    expect(view.accountUsage).toEqual({
+      fromMs: at(5, 12),
+      toMs: at(5, 13),
+      accountUsedNanos: 2_300_000,
+      tallychatNanos: 1_500_000,
+      otherAppNanos: 800_000,
+      uncomparedRequests: 0,
+    });
+    expect(view.totals?.otherAppNanos).toBe(800_000);
+  });
+});
+
 describe('DeepSeek: the balance', () => {
   it('is checked as DeepSeek only when an OpenAI-compatible provider is named so, and stores the balance in its own currency', async () => {
     await f.addProvider('ds', 'openai-compatible', KEYS.deepseek);

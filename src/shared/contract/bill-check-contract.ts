@@ -60,6 +60,16 @@ export interface BillBalanceView {
   fetchedAt: number;
 }
 
+export interface BillAccountUsageView {
+  fromMs: number;
+  toMs: number;
+  accountUsedNanos: number;
+  tallychatNanos: number;
+  otherAppNanos: number;
+  /** Tallychat's requests in the interval whose cost OpenRouter has not told yet: left out of its sum. */
+  uncomparedRequests: number;
+}
+
 export interface BillCheckView {
   providerId: string;
   providerName: string;
@@ -78,6 +88,12 @@ export interface BillCheckView {
   totals: { ledgerNanos: number; billedNanos: number; differenceNanos: number; otherAppNanos: number | null } | null;
   flaggedDays: number;
   balances: BillBalanceView[];
+  /**
+   * OpenRouter: how far the account's usage counter moved between the month's first and latest
+   * credits read, against the provider figures of Tallychat's requests in that time; the rest is
+   * other apps or keys on the account. Null with fewer than two reads, or for other vendors.
+   */
+  accountUsage: BillAccountUsageView | null;
   /** What this vendor's figures can and cannot say, in one sentence; null when nothing needs saying. */
   note: string | null;
 }

@@ -112,6 +112,15 @@ function billText(view: BillCheckView): string {
     const used = balance.usedNanos !== null && balance.purchasedNanos !== null ? ` (${exactUsd(balance.usedNanos)} used of ${exactUsd(balance.purchasedNanos)})` : '';
     lines.push(`Balance: ${amount}${used}`);
   }
+  if (view.accountUsage) {
+    const usage = view.accountUsage;
+    const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+    lines.push(
+      `From ${when(usage.fromMs)} to ${when(usage.toMs)} UTC the account used ${exactUsd(usage.accountUsedNanos)}: ` +
+        `${exactUsd(usage.tallychatNanos)} by Tallychat's requests, ${exactUsd(usage.otherAppNanos)} by other apps or keys` +
+        `${usage.uncomparedRequests > 0 ? ` (${usage.uncomparedRequests} of Tallychat's requests not priced by OpenRouter yet)` : ''}.`,
+    );
+  }
   if (view.totals !== null) {
     const rows = [
       ['Day', 'Ledger', 'Billed', 'Difference', '', 'Other apps'],

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract/ipc-result';
-import type { BillCheckAccountView, BillCheckSettingsView, BillCheckView, BillVendorName } from '../../../shared/contract/bill-check-contract';
+import type { BillAccountUsageView, BillCheckAccountView, BillCheckSettingsView, BillCheckView, BillVendorName } from '../../../shared/contract/bill-check-contract';
 import type { ProviderConfig, ProviderStore } from '../provider-config/provider-store';
 import type { ProviderResolver } from '../provider-config/provider-resolver';
 import type { ReportDb } from '../reports/report-db';
@@ -12,7 +12,7 @@ import type { AccountEndpoint, AccountFigures, GenerationCost } from './bill-typ
 import { endpointUrls, VENDORS, vendorOfKind } from './bill-vendors';
 import { readAccount } from './read-account';
 import { billMonth, InvalidMonthError, type BillMonth } from './bill-month';
-import { ledgerDays, rowsAwaitingProviderCost } from './ledger-days';
+import { ledgerDays, providerFiguresBetween, rowsAwaitingProviderCost } from './ledger-days';
 import { openRouterGenerationCost } from './openrouter-account';
 
 export interface BillCheckDeps {
@@ -141,6 +141,7 @@ export class BillCheckService {
       monthLabel: month.label,
       thresholdBasisPoints,
       balances,
+      accountUsage: account.vendor === 'openrouter' ? this.accountUsage(config.id, month) : null,
       note: facts.note,
     };
     if (account.vendor === 'deepseek') {
@@ -168,9 +169,27 @@ export class BillCheckService {
         ledgerNanos: billedDays.reduce((s, d) => s + d.ledgerNanos, 0),
         billedNanos: billedDays.reduce((s, d) => s + d.billedNanos!, 0),
         differenceNanos: billedDays.reduce((s, d) => s + d.differenceNanos!, 0),
-        otherAppNanos: account.vendor === 'openrouter' ? null : billedDays.reduce((s, d) => s + d.otherAppNanos!, 0),
+        otherAppNanos: account.vendor === 'openrouter' ? (base.accountUsage?.otherAppNanos ?? null) : billedDays.reduce((s, d) => s + d.otherAppNanos!, 0),
       },
       flaggedDays: days.filter((d) => d.flagged).length,
+    };
+  }
+
+  /** The usage counter's move between the month's first and latest credits read, less Tallychat's requests in between. */
+  private accountUsage(providerId: string, month: BillMonth): BillAccountUsageView | null {
+    const readings = this.deps.store.usageReadings(providerId, month.startMs, month.endMs);
+    const first = readings[0];
+    const last = readings[readings.length - 1];
+    if (!first || !last || last.fetchedAt === first.fetchedAt) return null;
+    const ours = providerFiguresBetween(this.deps.reportDb, providerId, first.fetchedAt, last.fetchedAt);
+    const accountUsedNanos = last.usedNanos - first.usedNanos;
+    return {
+      fromMs: first.fetchedAt,
+      toMs: last.fetchedAt,
+      accountUsedNanos,
+      tallychatNanos: ours.figureNanos,
+      otherAppNanos: accountUsedNanos - ours.figureNanos,
+      uncomparedRequests: ours.withoutFigure,
     };
   }
 

@@ -138,6 +138,17 @@ export class BillStore {
       )
       .all(providerId);
   }
+
+  /** Every reading of an account's total usage in [startMs, endMs) (OpenRouter's credits), oldest first. */
+  usageReadings(providerId: string, startMs: number, endMs: number): { fetchedAt: number; usedNanos: number }[] {
+    return this.sqlite
+      .prepare<[string, number, number], { fetchedAt: number; usedNanos: number }>(
+        `SELECT f.fetched_at AS fetchedAt, b.used_nanos AS usedNanos FROM bill_balances b JOIN bill_fetches f ON f.id = b.fetch_id
+         WHERE f.provider_id = ? AND f.fetched_at >= ? AND f.fetched_at < ? AND b.used_nanos IS NOT NULL
+         ORDER BY f.fetched_at, f.rowid`,
+      )
+      .all(providerId, startMs, endMs);
+  }
 }
 
 interface CostRow {

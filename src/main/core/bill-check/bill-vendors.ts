@@ -42,7 +42,7 @@ export const VENDORS: Record<BillVendorName, VendorFacts> = {
     adminKey: null,
     scopeName: null,
     root: trimmed,
-    note: "OpenRouter bills per request: each day compares the requests whose cost OpenRouter reported; its credits show what the whole account used.",
+    note: "OpenRouter bills per request: each day compares the requests whose cost OpenRouter told; between two checks, the credits' usage beyond Tallychat's requests is other apps' or keys'.",
   },
   deepseek: {
     name: 'DeepSeek',

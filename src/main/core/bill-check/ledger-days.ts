@@ -42,3 +42,21 @@ export function rowsAwaitingProviderCost(db: ReportDb, providerId: string, start
     )
     .all({ providerId, startMs, endMs });
 }
+
+export interface ProviderFigureSum {
+  figureNanos: number;
+  /** Rows in the interval whose provider figure is not known (yet): the sum leaves them out. */
+  withoutFigure: number;
+}
+
+/** The provider's own figures of the rows started in [fromMs, toMs): what the account's usage counter moved by for Tallychat. */
+export function providerFiguresBetween(db: ReportDb, providerId: string, fromMs: number, toMs: number): ProviderFigureSum {
+  return db
+    .prepare<ProviderFigureSum>(
+      `SELECT COALESCE(SUM(COALESCE(r.provider_cost_usd_nanos, g.cost_usd_nanos)), 0) AS figureNanos,
+         COALESCE(SUM(CASE WHEN COALESCE(r.provider_cost_usd_nanos, g.cost_usd_nanos) IS NULL THEN 1 ELSE 0 END), 0) AS withoutFigure
+       FROM requests r LEFT JOIN bill_generation_costs g ON g.request_id = r.id
+       WHERE ${SENT_ROWS}`,
+    )
+    .get({ providerId, startMs: fromMs, endMs: toMs })!;
+}

@@ -101,6 +101,14 @@ function BillCheckFigures({ view, timeZone }: { view: BillCheckView; timeZone: s
           ))}
         </dl>
       )}
+      {view.accountUsage && (
+        <p className="spending-muted" data-testid="bill-check-account-usage">
+          From {dateTime(view.accountUsage.fromMs, timeZone)} to {dateTime(view.accountUsage.toMs, timeZone)} the account used{' '}
+          {exactUsd(view.accountUsage.accountUsedNanos)}: {exactUsd(view.accountUsage.tallychatNanos)} by Tallychat&apos;s requests,{' '}
+          {exactUsd(view.accountUsage.otherAppNanos)} by other apps or keys
+          {view.accountUsage.uncomparedRequests > 0 && ` (${count(view.accountUsage.uncomparedRequests)} of Tallychat's requests not priced yet)`}.
+        </p>
+      )}
       {view.totals !== null && (
         <>
           <dl className="spending-figures">
@@ -122,7 +130,7 @@ function BillCheckFigures({ view, timeZone }: { view: BillCheckView; timeZone: s
             </div>
             <div data-figure="bill-other-apps">
               <dt>Other apps on the account</dt>
-              <dd>{view.totals.otherAppNanos === null ? `not told apart by ${view.providerName}` : exactUsd(view.totals.otherAppNanos)}</dd>
+              <dd>{view.totals.otherAppNanos === null ? 'known after two checks' : exactUsd(view.totals.otherAppNanos)}</dd>
             </div>
           </dl>
           <BillCheckChart days={view.days} />
