@@ -19,8 +19,6 @@ export class BillFetchError extends Error {
   }
 }
 
-export type AccountFetch = typeof fetch;
-
 /** `${baseUrl}${path}` with query parameters; arrays repeat their key, as every vendor here reads them. */
 export function accountUrl(baseUrl: string, path: string, query: Record<string, string | number | readonly string[] | undefined>): string {
   const url = new URL(`${baseUrl.replace(/\/+$/, '')}${path}`);
@@ -38,12 +36,11 @@ export async function getAccountJson(
   url: string,
   headers: Record<string, string>,
   what: string,
-  fetchImpl: AccountFetch = fetch,
 ): Promise<unknown> {
   const redact = (text: string) => redactText([endpoint.key], text);
   let response: Response;
   try {
-    response = await fetchImpl(url, { method: 'GET', headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(ACCOUNT_CALL_TIMEOUT_MS) });
+    response = await fetch(url, { method: 'GET', headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(ACCOUNT_CALL_TIMEOUT_MS) });
   } catch (error) {
     const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'no answer in 20 s' : (causeOf(error) ?? error.message)) : String(error);
     throw new BillFetchError(`Could not reach ${endpoint.displayName}'s ${what} at ${redact(url)}: ${redact(reason)}. Check the provider's base URL and your connection.`, null);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountUrl, BillFetchError, getAccountJson, type AccountFetch } from './account-http';
+import { accountUrl, BillFetchError, getAccountJson } from './account-http';
 import { parseWire, readAllPages, utcDay } from './account-pages';
 import type { AccountEndpoint, BilledCostLine, BilledUsageLine } from './bill-types';
 import { decimalToNanos, NANOS_PER_CENT } from './decimal-amounts';
@@ -58,7 +58,7 @@ const headers = (endpoint: AccountEndpoint) => ({ 'x-api-key': endpoint.key, 'an
 const rfc3339 = (ms: number) => new Date(ms).toISOString();
 
 /** Daily cost grouped by workspace and description (the description names the model and token kind). */
-export async function anthropicCosts(endpoint: AccountEndpoint, startMs: number, endMs: number, fetchImpl?: AccountFetch): Promise<BilledCostLine[]> {
+export async function anthropicCosts(endpoint: AccountEndpoint, startMs: number, endMs: number): Promise<BilledCostLine[]> {
   const what = 'cost report';
   const pages = await readAllPages(endpoint, what, async (page) =>
     parseWire(
@@ -77,7 +77,6 @@ export async function anthropicCosts(endpoint: AccountEndpoint, startMs: number,
         }),
         headers(endpoint),
         what,
-        fetchImpl,
       ),
     ),
   );
@@ -100,7 +99,7 @@ export async function anthropicCosts(endpoint: AccountEndpoint, startMs: number,
 }
 
 /** Tokens per day, API key and model. */
-export async function anthropicUsage(endpoint: AccountEndpoint, startMs: number, endMs: number, fetchImpl?: AccountFetch): Promise<BilledUsageLine[]> {
+export async function anthropicUsage(endpoint: AccountEndpoint, startMs: number, endMs: number): Promise<BilledUsageLine[]> {
   const what = 'usage report';
   const pages = await readAllPages(endpoint, what, async (page) =>
     parseWire(
@@ -119,7 +118,6 @@ export async function anthropicUsage(endpoint: AccountEndpoint, startMs: number,
         }),
         headers(endpoint),
         what,
-        fetchImpl,
       ),
     ),
   );

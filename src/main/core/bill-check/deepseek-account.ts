@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountUrl, getAccountJson, type AccountFetch } from './account-http';
+import { accountUrl, getAccountJson } from './account-http';
 import { parseWire } from './account-pages';
 import type { AccountEndpoint, BalanceFigure } from './bill-types';
 import { decimalToNanos, NANOS_PER_DOLLAR } from './decimal-amounts';
@@ -19,13 +19,13 @@ function rootOf(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
 }
 
-export async function deepSeekBalance(endpoint: AccountEndpoint, fetchImpl?: AccountFetch): Promise<BalanceFigure[]> {
+export async function deepSeekBalance(endpoint: AccountEndpoint): Promise<BalanceFigure[]> {
   const what = 'balance';
   const body = parseWire(
     endpoint,
     what,
     balanceBody,
-    await getAccountJson(endpoint, accountUrl(rootOf(endpoint.baseUrl), '/user/balance', {}), { authorization: `Bearer ${endpoint.key}` }, what, fetchImpl),
+    await getAccountJson(endpoint, accountUrl(rootOf(endpoint.baseUrl), '/user/balance', {}), { authorization: `Bearer ${endpoint.key}` }, what),
   );
   // Amounts are in the account's currency (CNY or USD), kept in nano-units of it, never converted.
   return body.balance_infos.map((info) => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountUrl, BillFetchError, getAccountJson, type AccountFetch } from './account-http';
+import { accountUrl, BillFetchError, getAccountJson } from './account-http';
 import { parseWire, readAllPages, utcDay } from './account-pages';
 import type { AccountEndpoint, BilledCostLine, BilledUsageLine } from './bill-types';
 import { dollarNumberToNanos } from './decimal-amounts';
@@ -54,7 +54,7 @@ const auth = (endpoint: AccountEndpoint) => ({ authorization: `Bearer ${endpoint
  * The organization's daily costs, grouped by line item (which names the model) and project, so
  * usage in another project or of a model Tallychat never sent can be told apart from drift.
  */
-export async function openAiCosts(endpoint: AccountEndpoint, startMs: number, endMs: number, fetchImpl?: AccountFetch): Promise<BilledCostLine[]> {
+export async function openAiCosts(endpoint: AccountEndpoint, startMs: number, endMs: number): Promise<BilledCostLine[]> {
   const what = 'Costs API';
   const pages = await readAllPages(endpoint, what, async (page) =>
     parseWire(
@@ -73,7 +73,6 @@ export async function openAiCosts(endpoint: AccountEndpoint, startMs: number, en
         }),
         auth(endpoint),
         what,
-        fetchImpl,
       ),
     ),
   );
@@ -96,7 +95,7 @@ export async function openAiCosts(endpoint: AccountEndpoint, startMs: number, en
 }
 
 /** Tokens per day, API key and model: which keys used the account, beside the dollars. */
-export async function openAiUsage(endpoint: AccountEndpoint, startMs: number, endMs: number, fetchImpl?: AccountFetch): Promise<BilledUsageLine[]> {
+export async function openAiUsage(endpoint: AccountEndpoint, startMs: number, endMs: number): Promise<BilledUsageLine[]> {
   const what = 'Usage API';
   const pages = await readAllPages(endpoint, what, async (page) =>
     parseWire(
@@ -115,7 +114,6 @@ export async function openAiUsage(endpoint: AccountEndpoint, startMs: number, en
         }),
         auth(endpoint),
         what,
-        fetchImpl,
       ),
     ),
   );

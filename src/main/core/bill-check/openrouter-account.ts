@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountUrl, BillFetchError, getAccountJson, type AccountFetch } from './account-http';
+import { accountUrl, BillFetchError, getAccountJson } from './account-http';
 import { parseWire } from './account-pages';
 import type { AccountEndpoint, BalanceFigure } from './bill-types';
 import { dollarNumberToNanos } from './decimal-amounts';
@@ -15,9 +15,9 @@ export const OPENROUTER_ENDPOINTS = ['GET /credits', 'GET /generation?id=… (fo
 
 const auth = (endpoint: AccountEndpoint) => ({ authorization: `Bearer ${endpoint.key}` });
 
-export async function openRouterCredits(endpoint: AccountEndpoint, fetchImpl?: AccountFetch): Promise<BalanceFigure> {
+export async function openRouterCredits(endpoint: AccountEndpoint): Promise<BalanceFigure> {
   const what = 'credits';
-  const body = parseWire(endpoint, what, creditsBody, await getAccountJson(endpoint, accountUrl(endpoint.baseUrl, '/credits', {}), auth(endpoint), what, fetchImpl));
+  const body = parseWire(endpoint, what, creditsBody, await getAccountJson(endpoint, accountUrl(endpoint.baseUrl, '/credits', {}), auth(endpoint), what));
   const purchased = dollarNumberToNanos(body.data.total_credits);
   const used = dollarNumberToNanos(body.data.total_usage);
   return { currency: 'USD', totalNanos: purchased - used, purchasedNanos: purchased, usedNanos: used };
@@ -27,14 +27,14 @@ export async function openRouterCredits(endpoint: AccountEndpoint, fetchImpl?: A
  * One generation's cost; undefined while OpenRouter has no stats for it yet (it answers 404 for
  * a few seconds after a generation), so the next check asks again.
  */
-export async function openRouterGenerationCost(endpoint: AccountEndpoint, generationId: string, fetchImpl?: AccountFetch): Promise<Nanodollars | undefined> {
+export async function openRouterGenerationCost(endpoint: AccountEndpoint, generationId: string): Promise<Nanodollars | undefined> {
   const what = 'generation stats';
   try {
     const body = parseWire(
       endpoint,
       what,
       generationBody,
-      await getAccountJson(endpoint, accountUrl(endpoint.baseUrl, '/generation', { id: generationId }), auth(endpoint), what, fetchImpl),
+      await getAccountJson(endpoint, accountUrl(endpoint.baseUrl, '/generation', { id: generationId }), auth(endpoint), what),
     );
     return dollarNumberToNanos(body.data.total_cost);
   } catch (error) {
