@@ -1,18 +1,18 @@
 import { AppError } from '../../../shared/contract/ipc-result';
-import type { BillAccountUsageView, BillCheckAccountView, BillCheckSettingsView, BillCheckView, BillVendorName } from '../../../shared/contract/bill-check-contract';
+import type { BillCheckAccountView, BillCheckSettingsView, BillCheckView, BillVendorName } from '../../../shared/contract/bill-check-contract';
 import type { ProviderConfig, ProviderStore } from '../provider-config/provider-store';
 import type { ProviderResolver } from '../provider-config/provider-resolver';
 import type { ReportDb } from '../reports/report-db';
 import { SecretStoreError, type SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { BillFetchError } from './account-http';
-import { compareBill, type BilledDay } from './bill-comparison';
+import { billCheckView } from './bill-check-view';
 import type { BillAccount, BillStore } from './bill-store';
 import type { AccountEndpoint, AccountFigures, GenerationCost } from './bill-types';
 import { endpointUrls, VENDORS, vendorOfKind } from './bill-vendors';
 import { readAccount } from './read-account';
 import { billMonth, InvalidMonthError, type BillMonth } from './bill-month';
-import { ledgerDays, providerFiguresBetween, rowsAwaitingProviderCost } from './ledger-days';
+import { rowsAwaitingProviderCost } from './ledger-days';
 import { openRouterGenerationCost } from './openrouter-account';
 
 export interface BillCheckDeps {
@@ -102,13 +102,13 @@ export class BillCheckService {
       throw error;
     }
     this.deps.store.saveFetch({ id: this.deps.newId(), providerId: config.id, vendor: account.vendor, fetchedAt }, figures, generations);
-    return this.compare(config, account, month);
+    return this.viewOf(config, account, month);
   }
 
   /** The comparison from stored figures only: calls no one. */
   view(providerId: string, monthKey?: string): BillCheckView {
     const { config, account } = this.enabled(providerId);
-    return this.compare(config, account, this.month(monthKey));
+    return this.viewOf(config, account, this.month(monthKey));
   }
 
   private accountView(config: ProviderConfig, vendor: BillVendorName, account: BillAccount | undefined): BillCheckAccountView {
@@ -129,68 +129,8 @@ export class BillCheckService {
     };
   }
 
-  private compare(config: ProviderConfig, account: BillAccount, month: BillMonth): BillCheckView {
-    const thresholdBasisPoints = this.deps.settings.get('billCheckThresholdBasisPoints');
-    const facts = VENDORS[account.vendor];
-    const balances = this.deps.store.latestBalances(config.id);
-    const base = {
-      providerId: config.id,
-      providerName: config.name,
-      vendor: account.vendor,
-      month: month.key,
-      monthLabel: month.label,
-      thresholdBasisPoints,
-      balances,
-      accountUsage: account.vendor === 'openrouter' ? this.accountUsage(config.id, month) : null,
-      note: facts.note,
-    };
-    if (account.vendor === 'deepseek') {
-      return { ...base, fetchedAt: balances[0]?.fetchedAt ?? null, days: [], totals: null, flaggedDays: 0 };
-    }
-    const stored = this.deps.store.latestDays(config.id, month.days);
-    const billed: BilledDay[] = stored.map((day) =>
-      account.vendor === 'openrouter' ? { day: day.day, kind: 'per-request' } : { day: day.day, kind: 'cost-report', lines: day.costs },
-    );
-    const compared = compareBill({
-      days: month.days.map((d) => d.day),
-      ledger: ledgerDays(this.deps.reportDb, config.id, month.startMs, month.endMs),
-      billed,
-      ownScope: account.ownScope,
-      thresholdBasisPoints,
-    });
-    const keysByDay = new Map(stored.filter((d) => d.usage.length > 0).map((d) => [d.day, new Set(d.usage.map((u) => u.apiKeyId ?? '')).size]));
-    const days = compared.map((day) => ({ ...day, apiKeys: keysByDay.get(day.day) ?? null }));
-    const billedDays = days.filter((d) => d.billedNanos !== null);
-    return {
-      ...base,
-      fetchedAt: stored.reduce<number | null>((latest, d) => (latest === null || d.fetchedAt > latest ? d.fetchedAt : latest), null),
-      days,
-      totals: {
-        ledgerNanos: billedDays.reduce((s, d) => s + d.ledgerNanos, 0),
-        billedNanos: billedDays.reduce((s, d) => s + d.billedNanos!, 0),
-        differenceNanos: billedDays.reduce((s, d) => s + d.differenceNanos!, 0),
-        otherAppNanos: account.vendor === 'openrouter' ? (base.accountUsage?.otherAppNanos ?? null) : billedDays.reduce((s, d) => s + d.otherAppNanos!, 0),
-      },
-      flaggedDays: days.filter((d) => d.flagged).length,
-    };
-  }
-
-  /** The usage counter's move between the month's first and latest credits read, less Tallychat's requests in between. */
-  private accountUsage(providerId: string, month: BillMonth): BillAccountUsageView | null {
-    const readings = this.deps.store.usageReadings(providerId, month.startMs, month.endMs);
-    const first = readings[0];
-    const last = readings[readings.length - 1];
-    if (!first || !last || last.fetchedAt === first.fetchedAt) return null;
-    const ours = providerFiguresBetween(this.deps.reportDb, providerId, first.fetchedAt, last.fetchedAt);
-    const accountUsedNanos = last.usedNanos - first.usedNanos;
-    return {
-      fromMs: first.fetchedAt,
-      toMs: last.fetchedAt,
-      accountUsedNanos,
-      tallychatNanos: ours.figureNanos,
-      otherAppNanos: accountUsedNanos - ours.figureNanos,
-      uncomparedRequests: ours.withoutFigure,
-    };
+  private viewOf(config: ProviderConfig, account: BillAccount, month: BillMonth): BillCheckView {
+    return billCheckView(this.deps, config, account, month, this.deps.settings.get('billCheckThresholdBasisPoints'));
   }
 
   private async lookUpGenerations(endpoint: AccountEndpoint, providerId: string, startMs: number, endMs: number): Promise<GenerationCost[]> {
