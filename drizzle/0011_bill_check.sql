@@ -12,7 +12,6 @@ CREATE TABLE `bill_check_accounts` (
 	`provider_id` text PRIMARY KEY NOT NULL,
 	`vendor` text NOT NULL,
 	`admin_key_ref` text,
-	`admin_key_last4` text,
 	`own_scope` text,
 	`enabled_at` integer NOT NULL
 );

@@ -22,7 +22,6 @@ export interface BillCheckAccountView {
   /** OpenAI and Anthropic read the organization's reports with an admin key, not the chat key. */
   needsAdminKey: boolean;
   adminKeySet: boolean;
-  adminKeyLast4: string | null;
   /** "project id" (OpenAI) or "workspace id" (Anthropic): spend outside it is another app's. */
   scopeName: string | null;
   ownScope: string | null;

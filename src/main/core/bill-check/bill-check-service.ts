@@ -32,9 +32,6 @@ export interface BillCheckDeps {
  */
 const MAX_GENERATION_LOOKUPS = 200;
 
-/** Shorter admin keys show no characters at all, as API keys (provider-settings.ts). */
-const MIN_KEY_CHARS_FOR_LAST4 = 12;
-
 /**
  * The bill check as every host reaches it: opt in per provider (naming each endpoint first), read
  * the vendor's account API into the bill tables, and compare with the ledger day by day. A fetch
@@ -58,10 +55,10 @@ export class BillCheckService {
     const facts = VENDORS[vendor];
     const current = this.deps.store.account(config.id);
     if (input.adminKey && !facts.adminKey) throw new AppError('invalid_request', `${facts.name}'s account API is read with the provider's own API key; it takes no admin key.`);
-    const key = input.adminKey ? await this.storeAdminKey(config.id, input.adminKey) : { adminKeyRef: current?.adminKeyRef ?? null, adminKeyLast4: current?.adminKeyLast4 ?? null };
+    const adminKeyRef = input.adminKey ? await this.storeAdminKey(config.id, input.adminKey) : (current?.adminKeyRef ?? null);
     const ownScope = input.ownScope === undefined ? (current?.ownScope ?? null) : input.ownScope?.trim() || null;
     if (ownScope !== null && !facts.scopeName) throw new AppError('invalid_request', `${facts.name} has no projects or workspaces to tell apps apart by.`);
-    const account: BillAccount = { providerId: config.id, vendor, ...key, ownScope, enabledAt: current?.enabledAt ?? this.deps.clock() };
+    const account: BillAccount = { providerId: config.id, vendor, adminKeyRef, ownScope, enabledAt: current?.enabledAt ?? this.deps.clock() };
     this.deps.store.saveAccount(account);
     if (current?.adminKeyRef && current.adminKeyRef !== account.adminKeyRef) await this.deps.secrets.remove(current.adminKeyRef);
     return this.accountView(config, vendor, account);
@@ -121,7 +118,6 @@ export class BillCheckService {
       endpoints: endpointUrls(vendor, config.baseUrl),
       needsAdminKey: facts.adminKey !== null,
       adminKeySet: account?.adminKeyRef != null,
-      adminKeyLast4: account?.adminKeyLast4 ?? null,
       scopeName: facts.scopeName,
       ownScope: account?.ownScope ?? null,
       enabled: account !== undefined,
@@ -163,10 +159,10 @@ export class BillCheckService {
     return { ...base, key, keyName: 'admin key' };
   }
 
-  private async storeAdminKey(providerId: string, adminKey: string): Promise<{ adminKeyRef: string; adminKeyLast4: string | null }> {
+  /** An admin key reads the whole organization's bill: it is shown again only as "set", not even its last characters. */
+  private async storeAdminKey(providerId: string, adminKey: string): Promise<string> {
     try {
-      const adminKeyRef = await this.deps.secrets.write(`${providerId}.admin`, adminKey);
-      return { adminKeyRef, adminKeyLast4: adminKey.length >= MIN_KEY_CHARS_FOR_LAST4 ? adminKey.slice(-4) : null };
+      return await this.deps.secrets.write(`${providerId}.admin`, adminKey);
     } catch (error) {
       if (error instanceof SecretStoreError) throw new AppError('forbidden', error.message);
       throw error;

@@ -6,7 +6,6 @@ export interface BillAccount {
   providerId: string;
   vendor: BillVendor;
   adminKeyRef: string | null;
-  adminKeyLast4: string | null;
   ownScope: string | null;
   enabledAt: number;
 }
@@ -48,7 +47,7 @@ export class BillStore {
   account(providerId: string): BillAccount | undefined {
     return this.sqlite
       .prepare<[string], BillAccount>(
-        `SELECT provider_id AS providerId, vendor, admin_key_ref AS adminKeyRef, admin_key_last4 AS adminKeyLast4,
+        `SELECT provider_id AS providerId, vendor, admin_key_ref AS adminKeyRef,
            own_scope AS ownScope, enabled_at AS enabledAt FROM bill_check_accounts WHERE provider_id = ?`,
       )
       .get(providerId);
@@ -57,10 +56,10 @@ export class BillStore {
   saveAccount(account: BillAccount): void {
     this.sqlite
       .prepare(
-        `INSERT INTO bill_check_accounts (provider_id, vendor, admin_key_ref, admin_key_last4, own_scope, enabled_at)
-         VALUES (@providerId, @vendor, @adminKeyRef, @adminKeyLast4, @ownScope, @enabledAt)
+        `INSERT INTO bill_check_accounts (provider_id, vendor, admin_key_ref, own_scope, enabled_at)
+         VALUES (@providerId, @vendor, @adminKeyRef, @ownScope, @enabledAt)
          ON CONFLICT (provider_id) DO UPDATE SET vendor = excluded.vendor, admin_key_ref = excluded.admin_key_ref,
-           admin_key_last4 = excluded.admin_key_last4, own_scope = excluded.own_scope`,
+           own_scope = excluded.own_scope`,
       )
       .run(account);
   }

@@ -297,7 +297,6 @@ export const billCheckAccounts = sqliteTable('bill_check_accounts', {
   providerId: text('provider_id').primaryKey(),
   vendor: text('vendor', { enum: ['openai', 'anthropic', 'openrouter', 'deepseek'] }).notNull(),
   adminKeyRef: text('admin_key_ref'),
-  adminKeyLast4: text('admin_key_last4'),
   /** The OpenAI project or Anthropic workspace Tallychat's key belongs to; spend elsewhere is another app's. */
   ownScope: text('own_scope'),
   enabledAt: integer('enabled_at').notNull(),

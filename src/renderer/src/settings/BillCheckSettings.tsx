@@ -84,7 +84,11 @@ function AccountCard({ account }: { account: BillCheckAccountView }) {
         ...(adminKey ? { adminKey } : {}),
         ...(account.scopeName ? { ownScope: scope.trim() || null } : {}),
       }),
-    onSuccess: billCheckChanged,
+    onSuccess: () => {
+      // The key went to the key store; it must not linger in the page either.
+      setAdminKey('');
+      billCheckChanged();
+    },
   });
   const disable = useMutation({ mutationFn: () => call('billCheckDisable', { providerId: account.providerId }), onSuccess: billCheckChanged });
   const submit = (event: FormEvent) => {
@@ -115,7 +119,7 @@ function AccountCard({ account }: { account: BillCheckAccountView }) {
           <label htmlFor={keyId}>Admin key</label>
           <input id={keyId} type="password" autoComplete="off" value={adminKey} placeholder={account.adminKeySet ? 'set — type to replace' : 'not set'} onChange={(e) => setAdminKey(e.target.value)} />
           <p className="settings-muted">
-            {account.adminKeySet ? `Set${account.adminKeyLast4 ? ` (ends in ${account.adminKeyLast4})` : ''}. It is never shown again.` : `An organization admin key, apart from the chat key; stored like API keys.`}
+            {account.adminKeySet ? 'Set. It is never shown again.' : 'An organization admin key, apart from the chat key; stored like API keys.'}
           </p>
         </div>
       )}
