@@ -69,6 +69,7 @@ test('opt in naming the endpoints; a rejected key shows OpenAI’s words and sto
   await expect(card.getByText('OpenAI account · on')).toBeVisible();
   await expect(card.getByText('Set. It is never shown again.')).toBeVisible();
   await expect(card.getByLabel('Admin key')).toHaveValue('');
+  await card.screenshot({ path: 'test-results/screenshots/settings-bill-check.png' });
 
   await open(page, 'Spending');
   const section = page.getByRole('region', { name: 'Bill check' });
