@@ -142,6 +142,10 @@ function billText(view: BillCheckView): string {
         ? `No day differs by more than ${thresholdText(view.thresholdBasisPoints)}.`
         : `${flagged.length} ${flagged.length === 1 ? 'day differs' : 'days differ'} by more than ${thresholdText(view.thresholdBasisPoints)}: ${flagged.join(', ')}.`,
     );
+    const unpriced = view.days.filter((day) => day.unpricedRequests > 0);
+    if (unpriced.length > 0) {
+      lines.push(`Requests of unknown price, in no ledger sum above: ${unpriced.map((day) => `${day.day} (${day.unpricedRequests})`).join(', ')}.`);
+    }
     if (view.totals.otherAppNanos) lines.push(`Other apps on this account: ${exactUsd(view.totals.otherAppNanos)}, billed but never sent by Tallychat (not counted as drift).`);
   }
   lines.push(view.fetchedAt === null ? 'Not fetched yet.' : `Fetched ${new Date(view.fetchedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`);

@@ -170,6 +170,16 @@ function BillCheckFigures({ view, timeZone }: { view: BillCheckView; timeZone: s
               {flagged.map((day) => day.day).join(', ')}.
             </p>
           )}
+          {view.days.some((day) => day.unpricedRequests > 0) && (
+            <p className="spending-muted" data-testid="bill-check-unpriced">
+              Requests of unknown price, in no ledger sum above:{' '}
+              {view.days
+                .filter((day) => day.unpricedRequests > 0)
+                .map((day) => `${day.day} (${count(day.unpricedRequests)})`)
+                .join(', ')}
+              .
+            </p>
+          )}
           {otherApps.length > 0 && (
             <table className="spending-table">
               <caption>Billed but never sent by Tallychat (another app on the account; not drift)</caption>
