@@ -33,6 +33,8 @@ async function seeded(): Promise<string> {
   insertLedgerRows(core.store.sqlite, [
     { ...row, id: 'r1', startedAt: Date.UTC(2026, 10, 3, 9), cost: 4_000_000 },
     { ...row, id: 'r2', startedAt: Date.UTC(2026, 10, 9, 9), cost: 2_000_000 },
+    // A model with no known price: its cost is unknown, in no sum, and named under the table.
+    { ...row, id: 'r3', startedAt: Date.UTC(2026, 10, 9, 10), cost: null },
   ]);
   await core.close();
   accounts.data.openaiCosts = [
@@ -61,6 +63,7 @@ it('`tallychat bill-check --month` prints the daily table: the drift flagged, th
   expect(lines.filter((l) => /^2026-11-\d\d /.test(l))).toHaveLength(30);
   expect(lines.find((l) => l.startsWith('Total'))).toMatch(/^Total +\$0\.006 +\$0\.0062 +\+\$0\.0002 +\$1\.50$/);
   expect(checked.out).toContain('1 day differs by more than 2.00%: 2026-11-03.\n');
+  expect(checked.out).toContain('Requests of unknown price, in no ledger sum above: 2026-11-09 (1).\n');
   expect(checked.out).toContain('Other apps on this account: $1.50, billed but never sent by Tallychat (not counted as drift).\n');
   // 30 days at 7 buckets a page: 5 pages of each report.
   expect(accounts.requests.filter((r) => r.path === '/v1/organization/costs')).toHaveLength(5);
