@@ -46,8 +46,9 @@ describe('tallychat CLI', () => {
     const h = captureIo();
     expect(await runCli(['--help'], h.io)).toBe(0);
     expect(h.out()).toContain('Usage: tallychat <command> [options]');
-    expect(h.out()).toMatch(/ {2}doctor {3}Open \(and migrate\) the database/);
-    expect(h.out()).toMatch(/ {2}devices {2}Share one cap across your devices through a synced folder/);
+    expect(h.out()).toMatch(/ {2}doctor {6}Open \(and migrate\) the database/);
+    expect(h.out()).toMatch(/ {2}devices {5}Share one cap across your devices through a synced folder/);
+    expect(h.out()).toMatch(/ {2}bill-check {2}Check the ledger against the provider's own account/);
   });
 
   it('an unknown command or flag exits 2 with a message', async () => {

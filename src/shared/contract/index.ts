@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { billCheckContract } from './bill-check-contract';
 import { budgetContract } from './budget-contract';
 import { chatContract } from './chat-contract';
 import { devicesContract } from './devices-contract';
@@ -20,6 +21,7 @@ export const contract = {
   ...devicesContract,
   ...priceDataContract,
   ...insightsContract,
+  ...billCheckContract,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import type { Dispatch } from '../api/dispatcher';
+import type { BillCheckService } from '../bill-check/bill-check-service';
 import type { BudgetService } from '../budgets/budget-service';
 import type { BudgetStore } from '../budgets/budget-store';
 import type { ChatService } from '../chat/chat-service';
@@ -71,6 +72,8 @@ export interface AppServices {
   forecast: MonthForecaster;
   /** The period's token counts priced on another model; reads only (issue 19). */
   whatIf: WhatIfService;
+  /** The provider's own account figures against the ledger (issue 19). */
+  billCheck: BillCheckService;
 }
 
 /** The core as every host sees it. No Electron here: the same object runs the app, the CLI and browser mode. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createDispatcher } from '../api/dispatcher';
 import { SpendAlerts } from '../alerts/spend-alerts';
+import { BillCheckService } from '../bill-check/bill-check-service';
+import { BillStore } from '../bill-check/bill-store';
 import { BudgetService } from '../budgets/budget-service';
 import { BudgetStore } from '../budgets/budget-store';
 import { ChatService } from '../chat/chat-service';
@@ -88,19 +90,29 @@ export function createCore(options: CoreOptions): Core {
     emit: (event) => events.emit(event),
   });
   const reportDb = readOnlyView(sqlite);
+  const billCheck = new BillCheckService({ store: new BillStore(sqlite), providers, resolver: providerResolver, secrets, reportDb, settings, clock, newId });
   const services: AppServices = {
     budgets,
     devices,
     budgetSettings: new BudgetSettings({ budgets, providers, settings }),
     prices: new PriceSettings({ ledger, providers, overrides, catalog, timeZone, clock }),
     priceData: new PriceDataUpdates({ catalog, settings, clock }),
-    providerSettings: new ProviderSettings({ providers, resolver: providerResolver, secrets, listModels, clock, newId }),
+    providerSettings: new ProviderSettings({
+      providers,
+      resolver: providerResolver,
+      secrets,
+      listModels,
+      clock,
+      newId,
+      onRemoved: (providerId) => billCheck.disable(providerId),
+    }),
     general: new GeneralSettings({ settings, ledger, dataDir: options.dataDir, databaseFile: store.file, clock }),
     backup: serializedBackups(sqlite, options.dataDir),
     deleteAllHistory: () => deleteAllHistory(sqlite),
     reportDb,
     forecast: new MonthForecaster({ sqlite, budgets, timeZone, clock }),
     whatIf: new WhatIfService({ db: reportDb, providers, overrides, catalog, providerName, clock }),
+    billCheck,
   };
   const alerts = new SpendAlerts({
     sqlite,

@@ -172,6 +172,7 @@ function finalize(deps: StreamRunnerDeps, run: StreamRun, got: Collected): Finis
     usageSource: source,
     ...(reported ? { rawUsage: reported.raw } : {}),
     ...(reported?.providerCostNanos !== undefined ? { providerCost: reported.providerCostNanos } : {}),
+    ...(reported?.generationId !== undefined ? { responseId: reported.generationId } : {}),
     ...(priced.charged ? { prices: priced.charged } : {}),
     ...(priced.fees ? { fees: priced.fees } : {}),
     cost: priced.cost,

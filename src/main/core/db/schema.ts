@@ -123,6 +123,8 @@ export const requests = sqliteTable(
     originDeviceId: text('origin_device_id'),
     /** When this device's own final row went into a segment of the sync folder; NULL until then. */
     exportedAt: integer('exported_at'),
+    /** The vendor's id of the answer (OpenRouter's generation id), so the bill check can ask what it cost. */
+    providerResponseId: text('provider_response_id'),
   },
   (t) => [
     // Covering the cost, so a month's spend (overall, per provider, per model) is read from the
@@ -320,4 +322,88 @@ export const syncDevices = sqliteTable('sync_devices', {
   announcedRows: integer('announced_rows').notNull().default(0),
   /** This device's clock when it last read the device's folder. */
   importedAt: integer('imported_at'),
+});
+
+/**
+ * The bill check, per provider (issue 19): opted into in Settings, reading the vendor's own account
+ * API. Only the reference to an admin key is kept here, never the key.
+ */
+export const billCheckAccounts = sqliteTable('bill_check_accounts', {
+  providerId: text('provider_id').primaryKey(),
+  vendor: text('vendor', { enum: ['openai', 'anthropic', 'openrouter', 'deepseek'] }).notNull(),
+  adminKeyRef: text('admin_key_ref'),
+  /** The OpenAI project or Anthropic workspace Tallychat's key belongs to; spend elsewhere is another app's. */
+  ownScope: text('own_scope'),
+  enabledAt: integer('enabled_at').notNull(),
+});
+
+/** One successful read of a vendor's account API. A failed read stores nothing. */
+export const billFetches = sqliteTable(
+  'bill_fetches',
+  {
+    id: text('id').primaryKey(),
+    providerId: text('provider_id').notNull(),
+    vendor: text('vendor').notNull(),
+    fetchedAt: integer('fetched_at').notNull(),
+    /** The instants the fetched daily figures cover, [start, end). */
+    startMs: integer('start_ms').notNull(),
+    endMs: integer('end_ms').notNull(),
+  },
+  (t) => [index('bill_fetches_provider').on(t.providerId, t.fetchedAt)],
+);
+
+const fetchId = () =>
+  text('fetch_id')
+    .notNull()
+    .references(() => billFetches.id, { onDelete: 'cascade' });
+
+/** The vendor's daily cost lines as it sent them, per UTC day, project/workspace and line item. */
+export const billCosts = sqliteTable(
+  'bill_costs',
+  {
+    fetchId: fetchId(),
+    day: text('day').notNull(),
+    scope: text('scope'),
+    model: text('model'),
+    lineItem: text('line_item'),
+    amountUsdNanos: integer('amount_usd_nanos').$type<Nanodollars>().notNull(),
+  },
+  (t) => [index('bill_costs_fetch').on(t.fetchId, t.day)],
+);
+
+/** The vendor's token counts per UTC day, API key and model. */
+export const billUsage = sqliteTable(
+  'bill_usage',
+  {
+    fetchId: fetchId(),
+    day: text('day').notNull(),
+    apiKeyId: text('api_key_id'),
+    model: text('model'),
+    inputTokens: integer('input_tokens').notNull(),
+    outputTokens: integer('output_tokens').notNull(),
+    requests: integer('requests'),
+  },
+  (t) => [index('bill_usage_fetch').on(t.fetchId, t.day)],
+);
+
+/** A prepaid balance in the vendor's currency (nano-units of it; DeepSeek may hold CNY). */
+export const billBalances = sqliteTable(
+  'bill_balances',
+  {
+    fetchId: fetchId(),
+    currency: text('currency').notNull(),
+    totalNanos: integer('total_nanos').notNull(),
+    purchasedNanos: integer('purchased_nanos'),
+    usedNanos: integer('used_nanos'),
+  },
+  (t) => [index('bill_balances_fetch').on(t.fetchId)],
+);
+
+/** The provider's own cost of a ledger row whose stream carried none, looked up afterwards; the row itself is not changed. */
+export const billGenerationCosts = sqliteTable('bill_generation_costs', {
+  requestId: text('request_id').primaryKey(),
+  providerId: text('provider_id').notNull(),
+  generationId: text('generation_id').notNull(),
+  costUsdNanos: integer('cost_usd_nanos').$type<Nanodollars>().notNull(),
+  fetchedAt: integer('fetched_at').notNull(),
 });

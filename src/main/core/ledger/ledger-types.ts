@@ -59,6 +59,8 @@ export interface FinalizeInput {
   usageSource: UsageSource;
   rawUsage?: unknown;
   providerCost?: Nanodollars;
+  /** The vendor's id of the answer (OpenRouter's generation id). */
+  responseId?: string;
   /** Undefined when no price is known: the cost is then NULL ("price unknown"), never 0. */
   prices?: ChargedPrices;
   /** Undefined when the row was charged no per-call fee. */

@@ -17,6 +17,8 @@ export interface ProviderSettingsDeps {
   listModels: typeof listModelsFn;
   clock: () => number;
   newId: () => string;
+  /** What else holds secrets or settings of a provider (the bill check's admin key): told when the provider goes. */
+  onRemoved?: (providerId: string) => Promise<unknown>;
 }
 
 export interface NewProvider {
@@ -98,6 +100,7 @@ export class ProviderSettings {
     if (!current) return false;
     this.deps.providers.delete(id);
     if (current.keyRef) await this.deps.secrets.remove(current.keyRef);
+    await this.deps.onRemoved?.(id);
     return true;
   }
 

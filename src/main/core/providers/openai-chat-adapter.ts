@@ -6,7 +6,7 @@ import { readContentParts } from './mistral-content-parts';
 import { chatDialectFor, type ChatDialect } from './openai-chat-dialects';
 import type { PartSink } from './part-sink';
 import { chatReasoningFields } from './reasoning-fields';
-import type { ChatCallRequest, FinishReason, ProviderEndpoint } from './provider-types';
+import type { ChatCallRequest, FinishReason, ProviderEndpoint, ProviderUsage } from './provider-types';
 
 /**
  * OpenAI Chat Completions, and the servers that speak it: OpenRouter, DeepSeek, vLLM, LM Studio,
@@ -77,7 +77,7 @@ function streamSession(sink: PartSink, options: SessionOptions, dialect: ChatDia
       const usage = objectAt(chunk, 'usage');
       if (usage) {
         sawUsage = true;
-        sink.reportUsage(dialect.convertUsage(usage));
+        sink.reportUsage(withGenerationId(dialect, dialect.convertUsage(usage), chunk));
       }
     },
     atEof() {
@@ -100,7 +100,7 @@ function wholeSession(sink: PartSink, dialect: ChatDialect): DecodeSession {
       readMessage(sink, message);
       dialect.openExtrasReader?.()(sink, body);
       const usage = objectAt(body, 'usage');
-      if (usage) sink.reportUsage(dialect.convertUsage(usage));
+      if (usage) sink.reportUsage(withGenerationId(dialect, dialect.convertUsage(usage), body));
       sink.finish(mapFinishReason(stringAt(choice, 'finish_reason')));
     },
     atEof() {},
@@ -140,4 +140,13 @@ function mapFinishReason(reason: string | undefined): FinishReason {
     default:
       return 'other';
   }
+}
+
+/**
+ * When the usage carried no cost, the chunk's `id` (OpenRouter's "gen-…", naming the whole answer)
+ * is kept with it, so the bill check can ask OpenRouter afterwards what the answer cost.
+ */
+function withGenerationId(dialect: ChatDialect, usage: ProviderUsage, chunk: JsonObject): ProviderUsage {
+  const id = stringAt(chunk, 'id');
+  return dialect.costById && usage.providerCostNanos === undefined && id ? { ...usage, generationId: id } : usage;
 }

@@ -13,9 +13,12 @@ export interface ChatDialect {
   convertUsage(usage: JsonObject): ProviderUsage;
   /** A reader, new per call, of what the vendor sends beside choices and usage. */
   openExtrasReader?(): (sink: PartSink, body: JsonObject) => void;
+  /** The vendor tells an answer's cost by its id afterwards (OpenRouter's generation stats), for a stream that carried none. */
+  readonly costById?: boolean;
 }
 
 const OPENAI: ChatDialect = { usesStreamOptions: true, convertUsage: convertOpenAiUsage };
+const OPENROUTER: ChatDialect = { ...OPENAI, costById: true };
 const XAI: ChatDialect = { usesStreamOptions: true, convertUsage: convertXaiUsage };
 /** Mistral refuses `stream_options` (422 "Extra inputs are not permitted") and reports usage unasked. */
 const MISTRAL: ChatDialect = { usesStreamOptions: false, convertUsage: convertOpenAiUsage };
@@ -34,6 +37,8 @@ export function chatDialectFor(kind: ProviderKind): ChatDialect {
       return MISTRAL;
     case 'perplexity':
       return PERPLEXITY;
+    case 'openrouter':
+      return OPENROUTER;
     default:
       return OPENAI;
   }

@@ -61,6 +61,8 @@ export interface ProviderUsage extends Partial<TokenUsage> {
   webSearches?: number;
   /** The search context the request used (Perplexity's `search_context_size`), which its request fee depends on. */
   searchContextSize?: SearchContextSize;
+  /** The vendor's id of the answer this usage belongs to (OpenRouter's generation id), to ask later what it billed. */
+  generationId?: string;
   raw: unknown;
 }
 

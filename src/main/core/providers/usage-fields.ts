@@ -14,6 +14,7 @@ export function compactUsage(usage: ProviderUsage): ProviderUsage {
   if (usage.providerCostNanos !== undefined) out.providerCostNanos = usage.providerCostNanos;
   if (usage.webSearches !== undefined) out.webSearches = usage.webSearches;
   if (usage.searchContextSize !== undefined) out.searchContextSize = usage.searchContextSize;
+  if (usage.generationId !== undefined) out.generationId = usage.generationId;
   return out;
 }
 

@@ -4,9 +4,9 @@ import type { HistoryDeletedView } from '../../../shared/contract/settings-contr
 /**
  * What is derived from the history and goes with it: the rollups and their zone (the next row
  * records a zone again), alert notices, and the stored token counts, which are keyed by hashes of
- * the deleted texts.
+ * the deleted texts, and the generation costs the bill check looked up for deleted rows.
  */
-const DERIVED_TABLES = ['usage_daily_rollup', 'usage_conversation_rollup', 'usage_conversation_totals', 'usage_rollup_zone', 'token_counts', 'budget_alerts', 'spend_anomaly_alerts'];
+const DERIVED_TABLES = ['usage_daily_rollup', 'usage_conversation_rollup', 'usage_conversation_totals', 'usage_rollup_zone', 'token_counts', 'budget_alerts', 'spend_anomaly_alerts', 'bill_generation_costs'];
 
 /**
  * The danger zone: every conversation, message and ledger row, and all that is derived from them,

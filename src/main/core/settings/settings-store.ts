@@ -22,6 +22,8 @@ const SETTINGS = {
   promptCaching: z.boolean(),
   /** Whether the app notifies when a cap nears or reaches its limit, or a day's spend is far above the usual. */
   spendAlerts: z.boolean(),
+  /** A bill-check day whose billed and ledger sums differ by more than this (basis points, 1/100 %) is flagged. */
+  billCheckThresholdBasisPoints: z.number().int().min(1).max(10_000),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -37,6 +39,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   priceDataUrl: () => null,
   promptCaching: () => true,
   spendAlerts: () => true,
+  billCheckThresholdBasisPoints: () => 200,
 };
 
 export class SettingsStore {

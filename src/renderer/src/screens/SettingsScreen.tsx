@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { BillCheckSettings } from '../settings/BillCheckSettings';
 import { BudgetsSection } from '../settings/BudgetsSection';
 import { DangerZone } from '../settings/DangerZone';
 import { DevicesSection } from '../settings/DevicesSection';
@@ -25,6 +26,7 @@ export function SettingsScreen() {
           <ProvidersSection />
           <PricesSection />
           <BudgetsSection />
+          <BillCheckSettings />
           <DevicesSection />
           <GeneralSection />
           <DataSection />

@@ -2,6 +2,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ForecastPanel } from '../insights/ForecastPanel';
 import { WhatIfSection } from '../insights/WhatIfSection';
 import { WhereMoneyGoesSection } from '../insights/WhereMoneyGoesSection';
+import { BillCheckSection } from '../spending/BillCheckSection';
 import { BreakdownSection } from '../spending/BreakdownSection';
 import { CostByModelChart, SpendChart, TokensChart } from '../spending/charts';
 import { ExportControls } from '../spending/ExportControls';
@@ -77,6 +78,7 @@ export function SpendingScreen() {
           <ProviderFiguresSection timeZone={overview.period.timeZone} />
           <WhereMoneyGoesSection period={period} />
           <WhatIfSection period={period} />
+          <BillCheckSection timeZone={overview.period.timeZone} />
           <RequestLog overview={overview} />
         </>
       )}

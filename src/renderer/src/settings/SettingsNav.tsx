@@ -2,6 +2,7 @@ const SECTIONS = [
   ['settings-providers', 'Providers'],
   ['settings-prices', 'Prices'],
   ['settings-budgets', 'Budgets'],
+  ['settings-bill-check', 'Bill check'],
   ['settings-devices', 'Devices'],
   ['settings-general', 'General'],
   ['settings-data', 'Data and about'],

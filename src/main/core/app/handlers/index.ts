@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../../api/dispatcher';
 import { appHandlers } from './app-handlers';
+import { billCheckHandlers } from './bill-check-handlers';
 import { budgetHandlers } from './budget-handlers';
 import { chatHandlers } from './chat-handlers';
 import { devicesHandlers } from './devices-handlers';
@@ -20,5 +21,6 @@ export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable
     ...devicesHandlers(core),
     ...priceDataHandlers(core),
     ...insightsHandlers(core),
+    ...billCheckHandlers(core),
   };
 }
