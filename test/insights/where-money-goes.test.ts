@@ -19,7 +19,7 @@ async function value<T>(result: Promise<{ ok: true; value: unknown } | { ok: fal
 }
 
 describe('where the money goes', () => {
-  it('splits each row at its frozen prices into input, cached input, cache writes, output and reasoning, adding up to what it was charged', async () => {
+  it('splits each row at its frozen prices into input, cached input, cache writes, output, reasoning and per-call fees, adding up to what it was charged', async () => {
     t = await startTestCore({ clock: frozenClock(NOW) });
     t.core.services.general.setTimeZone('UTC');
     insertLedgerRows(t.core.store.sqlite, [
@@ -34,18 +34,30 @@ describe('where the money goes', () => {
       { id: 'b', startedAt: NOW - 900, providerId: 'openai', model: 'gpt-4o', status: 'completed', inputTokens: 1_000, outputTokens: 100, priceInput: 2_500_000_000, priceOutput: 10_000_000_000, cost: 3_500_000 },
       { id: 'c', startedAt: NOW - 800, providerId: 'openai', model: 'mystery', status: 'completed', inputTokens: 50, outputTokens: 5, cost: null },
       { id: 'd', startedAt: NOW - 700, providerId: 'openai', model: 'gpt-4o', status: 'refused', error: 'cap' },
+      // 1,000 in and 100 out at 1.00, a USD 0.005 request fee and two searches at USD 0.005: 0.0011 + 0.005 + 0.01.
+      { id: 'e', startedAt: NOW - 600, providerId: 'perplexity', model: 'sonar', status: 'completed', inputTokens: 1_000, outputTokens: 100, priceInput: 1_000_000_000, priceOutput: 1_000_000_000, cost: 16_100_000 },
+      // 2,000 in, of which 1,000 written to the 1-hour cache at 6.00 and 1,000 fresh at 3.00: 0.006 + 0.003.
+      { id: 'f', startedAt: NOW - 500, providerId: 'anthropic', model: 'claude-sonnet-4', status: 'completed', inputTokens: 2_000, cacheWriteTokens: 1_000, outputTokens: 0, priceInput: 3_000_000_000, priceOutput: 15_000_000_000, cost: 9_000_000 },
     ]);
     t.core.store.sqlite.prepare("UPDATE requests SET price_cache_write_usd_nanos_per_mtok = 3750000000 WHERE id = 'a'").run();
+    t.core.store.sqlite
+      .prepare("UPDATE requests SET request_calls = 1, request_fee_usd_nanos = 5000000, web_search_calls = 2, web_search_fee_usd_nanos = 10000000 WHERE id = 'e'")
+      .run();
+    t.core.store.sqlite
+      .prepare("UPDATE requests SET cache_write_1h_tokens = 1000, cache_write_5m_tokens = 0, price_cache_write_1h_usd_nanos_per_mtok = 6000000000 WHERE id = 'f'")
+      .run();
     t.core.ledger.rebuildRollup();
     const view = await value<CostSharesView>(t.core.dispatch('spendingCostShares', { period: { kind: 'this-month' } }));
     expect(view.shares.map((s) => [s.component, s.label, s.costNanos, s.shareBasisPoints])).toEqual([
-      ['input', 'Input', 9_000_000 + 2_500_000, 2393],
-      ['cachedInput', 'Cached input', 1_800_000, 375],
-      ['cacheWrite', 'Cache writes', 3_750_000, 780],
-      ['output', 'Output', 22_500_000 + 1_000_000, 4891],
-      ['reasoning', 'Reasoning', 7_500_000, 1561],
+      ['input', 'Input', 9_000_000 + 2_500_000 + 1_000_000 + 3_000_000, 2119],
+      ['cachedInput', 'Cached input', 1_800_000, 246],
+      ['cacheWrite', 'Cache writes', 3_750_000 + 6_000_000, 1333],
+      ['output', 'Output', 22_500_000 + 1_000_000 + 100_000, 3226],
+      ['reasoning', 'Reasoning', 7_500_000, 1025],
+      ['requestFees', 'Request fees', 5_000_000, 684],
+      ['searchFees', 'Search fees', 10_000_000, 1367],
     ]);
-    expect(view).toMatchObject({ totalNanos: 44_550_000 + 3_500_000, pricedRequests: 2, unpricedRequests: 1 });
+    expect(view).toMatchObject({ totalNanos: 44_550_000 + 3_500_000 + 16_100_000 + 9_000_000, pricedRequests: 4, unpricedRequests: 1 });
   });
 
   it('lists the conversations whose next message costs most, with the composer\'s own estimate of it', async () => {

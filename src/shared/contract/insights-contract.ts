@@ -79,8 +79,8 @@ export interface WhatIfView {
   totals: { requests: number; actualNanos: number; unpricedRequests: number; whatIfNanos: number };
 }
 
-/** The parts a request's cost is made of; search and per-call fees join when the ledger records them. */
-export const COST_COMPONENTS = ['input', 'cachedInput', 'cacheWrite', 'output', 'reasoning'] as const;
+/** The parts a request's cost is made of: its kinds of token, and the per-call fees the ledger records. */
+export const COST_COMPONENTS = ['input', 'cachedInput', 'cacheWrite', 'output', 'reasoning', 'requestFees', 'searchFees'] as const;
 export type CostComponent = (typeof COST_COMPONENTS)[number];
 
 export interface CostShareView {

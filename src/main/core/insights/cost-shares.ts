@@ -11,17 +11,24 @@ interface PricedRow {
   outputTokens: number;
   cachedInputTokens: number | null;
   cacheWriteTokens: number | null;
+  cacheWrite1hTokens: number | null;
   reasoningTokens: number | null;
   priceInput: number;
   priceOutput: number;
   priceCacheRead: number | null;
   priceCacheWrite: number | null;
+  priceCacheWrite1h: number | null;
+  requestFee: number | null;
+  searchFee: number | null;
 }
 
 interface RowCost {
   breakdown: CostBreakdown;
   /** The reasoning tokens' part of the output cost, at the output price. */
   reasoning: Nanodollars;
+  /** The per-call fees as the row recorded them (their counts and prices are frozen on it too). */
+  requestFee: Nanodollars;
+  searchFee: Nanodollars;
 }
 
 /**
@@ -32,9 +39,11 @@ interface RowCost {
 const COMPONENTS: readonly { component: CostComponent; label: string; cost: (row: RowCost) => Nanodollars }[] = [
   { component: 'input', label: 'Input', cost: ({ breakdown }) => breakdown.input },
   { component: 'cachedInput', label: 'Cached input', cost: ({ breakdown }) => breakdown.cachedInput },
-  { component: 'cacheWrite', label: 'Cache writes', cost: ({ breakdown }) => breakdown.cacheWrite },
+  { component: 'cacheWrite', label: 'Cache writes', cost: ({ breakdown }) => nanodollars(breakdown.cacheWrite + breakdown.cacheWrite1h) },
   { component: 'output', label: 'Output', cost: ({ breakdown, reasoning }) => nanodollars(breakdown.output - reasoning) },
   { component: 'reasoning', label: 'Reasoning', cost: ({ reasoning }) => reasoning },
+  { component: 'requestFees', label: 'Request fees', cost: ({ requestFee }) => requestFee },
+  { component: 'searchFees', label: 'Search fees', cost: ({ searchFee }) => searchFee },
 ];
 
 /** Where the period's money went, by kind of token, over the rows whose price was known. */
@@ -44,9 +53,11 @@ export function costShares(db: ReportDb, period: ResolvedPeriod): CostSharesView
   let priced = 0;
   const rows = db.prepare<PricedRow>(
     `SELECT input_tokens AS inputTokens, output_tokens AS outputTokens, cached_input_tokens AS cachedInputTokens,
-       cache_write_tokens AS cacheWriteTokens, reasoning_tokens AS reasoningTokens,
+       cache_write_tokens AS cacheWriteTokens, cache_write_1h_tokens AS cacheWrite1hTokens, reasoning_tokens AS reasoningTokens,
        price_input_usd_nanos_per_mtok AS priceInput, price_output_usd_nanos_per_mtok AS priceOutput,
-       price_cache_read_usd_nanos_per_mtok AS priceCacheRead, price_cache_write_usd_nanos_per_mtok AS priceCacheWrite
+       price_cache_read_usd_nanos_per_mtok AS priceCacheRead, price_cache_write_usd_nanos_per_mtok AS priceCacheWrite,
+       price_cache_write_1h_usd_nanos_per_mtok AS priceCacheWrite1h, request_fee_usd_nanos AS requestFee,
+       web_search_fee_usd_nanos AS searchFee
      FROM requests WHERE ${where} AND cost_usd_nanos IS NOT NULL AND price_input_usd_nanos_per_mtok IS NOT NULL`,
   );
   for (const row of rows.iterate(params)) {
@@ -79,15 +90,22 @@ function rowCost(row: PricedRow): RowCost {
       outputTokens: row.outputTokens,
       ...(row.cachedInputTokens !== null ? { cachedInputTokens: row.cachedInputTokens } : {}),
       ...(row.cacheWriteTokens !== null ? { cacheWriteTokens: row.cacheWriteTokens } : {}),
+      ...(row.cacheWrite1hTokens !== null ? { cacheWrite1hTokens: row.cacheWrite1hTokens } : {}),
     },
     {
       input: pricePerMTok(row.priceInput),
       output,
       ...(row.priceCacheRead !== null ? { cacheRead: pricePerMTok(row.priceCacheRead) } : {}),
       ...(row.priceCacheWrite !== null ? { cacheWrite: pricePerMTok(row.priceCacheWrite) } : {}),
+      ...(row.priceCacheWrite1h !== null ? { cacheWrite1h: pricePerMTok(row.priceCacheWrite1h) } : {}),
     },
   );
   // Reasoning tokens are part of the output tokens: their share is carved out of the output cost, never added to it.
   const reasoning = costOfTokens(Math.min(row.reasoningTokens ?? 0, row.outputTokens), output);
-  return { breakdown, reasoning: nanodollars(Math.min(reasoning, breakdown.output)) };
+  return {
+    breakdown,
+    reasoning: nanodollars(Math.min(reasoning, breakdown.output)),
+    requestFee: nanodollars(row.requestFee ?? 0),
+    searchFee: nanodollars(row.searchFee ?? 0),
+  };
 }
