@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { pricePerMTok } from '../../src/shared/money';
-import { cacheSaving, totalCacheSaving } from '../../src/main/core/pricing/cache-saving';
+import { CACHE_SAVING_SQL, cacheSaving, totalCacheSaving } from '../../src/main/core/pricing/cache-saving';
+import { seededRandom } from '../helpers/seeded-random';
 
 const price = (usdNanosPerMTok: number) => pricePerMTok(usdNanosPerMTok);
 
@@ -40,5 +42,41 @@ describe('what prompt caching saved, from a row\'s frozen prices', () => {
     expect(totalCacheSaving(rows)).toBe(1_280_000 + 1_350);
     expect(totalCacheSaving([rows[1]!])).toBeNull();
     expect(totalCacheSaving([])).toBeNull();
+  });
+});
+
+describe('the same rule in SQL, for sums over a period', () => {
+  it('equals cacheSaving on every row, half-way cases, cache reads dearer than input and 64-bit overflow included', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE TABLE requests (id INTEGER PRIMARY KEY, cached_input_tokens INTEGER NOT NULL, price_input_usd_nanos_per_mtok INTEGER NOT NULL,
+      price_cache_read_usd_nanos_per_mtok INTEGER)`);
+    const insert = db.prepare('INSERT INTO requests VALUES (?, ?, ?, ?)');
+    const random = seededRandom(1915);
+    const pick = <T>(choices: readonly T[]): T => choices[Math.floor(random() * choices.length)]!;
+    const rows: { id: number; tokens: number; input: number; cacheRead: number | null }[] = [];
+    for (let id = 1; id <= 3_000; id++) {
+      const tokens = pick([1, 3, 5, 1_024, Math.floor(random() * 2_000_000), 10_000_000]);
+      // Prices that land on .5 nano-dollars (500,000 per MTok steps), ordinary ones, and ones whose product passes 2^63.
+      const input = pick([600_000, 2_500_000_000, Math.floor(random() * 20_000_000_000), 1_234_567_891_234]);
+      const cacheRead = pick([null, 100_000, 300_000_000, Math.floor(random() * 20_000_000_000), 0]);
+      rows.push({ id, tokens, input, cacheRead });
+      insert.run(id, tokens, input, cacheRead);
+    }
+    const inSql = new Map<number, number>(
+      db.prepare<[], { id: number; saving: number }>(`SELECT r.id AS id, ${CACHE_SAVING_SQL.saving} AS saving FROM requests r WHERE ${CACHE_SAVING_SQL.SQL_SAFE_ROWS}`)
+        .all().map((row) => [row.id, row.saving]),
+    );
+    const bigint = new Set(db.prepare<[], { id: number }>(`SELECT r.id AS id FROM requests r WHERE ${CACHE_SAVING_SQL.BIGINT_ROWS}`).all().map((row) => row.id));
+    expect(bigint.size).toBeGreaterThan(0);
+    expect(inSql.size + bigint.size).toBe(rows.length);
+    let halfWay = 0;
+    for (const row of rows) {
+      const expected = cacheSaving({ cachedInputTokens: row.tokens, priceInput: pricePerMTok(row.input), priceCacheRead: row.cacheRead === null ? null : pricePerMTok(row.cacheRead) });
+      if (bigint.has(row.id)) continue;
+      if ((BigInt(row.tokens) * BigInt(row.input - (row.cacheRead ?? row.input))) % 1_000_000n === 500_000n) halfWay += 1;
+      expect([row.id, inSql.get(row.id)]).toEqual([row.id, expected]);
+    }
+    expect(halfWay).toBeGreaterThan(0);
+    db.close();
   });
 });

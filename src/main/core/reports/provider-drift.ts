@@ -1,6 +1,6 @@
 import type { CostDriftRow, ProviderFiguresView } from '../../../shared/contract/spending-contract';
 import { nanodollars, pricePerMTok } from '../../../shared/money';
-import { cacheSaving } from '../pricing/cache-saving';
+import { CACHE_SAVING_SQL, cacheSaving } from '../pricing/cache-saving';
 import type { ReportDb } from './report-db';
 import type { ResolvedPeriod } from './report-period';
 import { FINAL_ROWS_SQL } from './usage-sums';
@@ -40,13 +40,19 @@ export function providerFigures(db: ReportDb, period: ResolvedPeriod): ProviderF
   const savingKnown = db
     .prepare<{ known: number }>(`SELECT EXISTS (SELECT 1 FROM requests r WHERE ${[...where, 'r.cached_input_tokens IS NOT NULL', 'r.price_input_usd_nanos_per_mtok IS NOT NULL'].join(' AND ')}) AS known`)
     .get(params)!.known === 1;
-  let saved = 0;
-  for (const row of db.prepare<PeriodRow>(rowsWhere('r.cached_input_tokens > 0')).all(params)) {
+  // Summed by SQLite (the same rule as cacheSaving, CACHE_SAVING_SQL); a row whose product would pass 64 bits is summed in BigInt.
+  const cachedRows = [...where, 'r.cached_input_tokens > 0', 'r.price_input_usd_nanos_per_mtok IS NOT NULL'];
+  let saved = db
+    .prepare<{ saved: number }>(
+      `SELECT COALESCE(SUM(${CACHE_SAVING_SQL.saving}), 0) AS saved FROM requests r WHERE ${[...cachedRows, CACHE_SAVING_SQL.SQL_SAFE_ROWS].join(' AND ')}`,
+    )
+    .get(params)!.saved;
+  for (const row of db.prepare<PeriodRow>(rowsWhere(`r.cached_input_tokens > 0 AND r.price_input_usd_nanos_per_mtok IS NOT NULL AND ${CACHE_SAVING_SQL.BIGINT_ROWS}`)).all(params)) {
     saved += cacheSaving({
       cachedInputTokens: row.cachedInputTokens,
-      priceInput: row.priceInput === null ? null : pricePerMTok(row.priceInput),
+      priceInput: pricePerMTok(row.priceInput!),
       priceCacheRead: row.priceCacheRead === null ? null : pricePerMTok(row.priceCacheRead),
-    }) ?? 0;
+    })!;
   }
 
   // Summed in SQL over the partial index of rows with the provider's figure (requests_provider_cost),
