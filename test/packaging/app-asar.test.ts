@@ -7,7 +7,7 @@ import { PACKAGED_ASAR, PACKAGED_DIR, ensurePackaged } from './packaged-app';
 const root = resolve(import.meta.dirname, '../..');
 
 /** The packages the app's bundles import at run time; everything else it runs is bundled in. */
-const RUNTIME_DEPENDENCIES = ['@pydantic/genai-prices', 'better-sqlite3', 'drizzle-orm', 'eventsource-parser', 'js-tiktoken', 'zod'];
+const RUNTIME_DEPENDENCIES = ['@pydantic/genai-prices', 'better-sqlite3', 'drizzle-orm', 'js-tiktoken', 'zod'];
 
 interface AsarEntry {
   files?: Record<string, AsarEntry>;
