@@ -1,11 +1,12 @@
 import { fitWithin, type ImageSize } from './image-size';
 
 /**
- * Google, "Understand and count tokens" (ai.google.dev/gemini-api/docs/tokens), for Gemini 2.0
- * and 2.5: "image inputs with both dimensions <=384 pixels are counted as 258 tokens. Images larger
+ * Google, "Understand and count tokens" (ai.google.dev/gemini-api/docs/tokens): "With Gemini 2.0,
+ * image inputs with both dimensions <=384 pixels are counted as 258 tokens. Images larger
  * in one or both dimensions are cropped and scaled as needed into tiles of 768x768 pixels, each
- * counted as 258 tokens." The page does not say how tiles are laid out; a grid covering the image
- * (768 px per tile, rounded up each way) is the reading that never counts fewer tiles than pixels.
+ * counted as 258 tokens." The page sets no later model apart before Gemini 3, so 2.5 takes the same
+ * rule. It does not say how tiles are laid out; a grid covering the image (768 px per tile, rounded
+ * up each way) is the reading that never counts fewer tiles than the pixels need.
  *
  * Gemini 3 sets a budget per image instead, by `media_resolution` (ai.google.dev/gemini-api/docs/
  * media-resolution, "Token counts"): unset, an image gets the high budget, 1,120 tokens at most.
