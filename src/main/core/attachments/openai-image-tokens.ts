@@ -10,15 +10,17 @@ export type ImageDetail = 'low' | 'high' | 'auto';
  *   512 px tile costs `tileTokens`, plus `baseTokens` once. `detail: low` costs `baseTokens` alone.
  * - patches: the image is covered by 32×32 px patches, at most 1,536 of them (larger images are
  *   scaled down to fit), and the patch count is multiplied by a per-model factor. The guide gives
- *   no low-detail variant for these models, and measured bills are the same for low and high.
+ *   no low-detail variant for these models, and bills measured on OpenAI's forum are the same for
+ *   low and high.
  */
 export type OpenAiImageRule =
   | { readonly kind: 'tiles'; readonly baseTokens: number; readonly tileTokens: number }
   | { readonly kind: 'patches'; readonly multiplierPercent: number };
 
 /**
- * The guide's table of models, most specific first. Models it does not list (gpt-4o, gpt-4.1,
- * gpt-4.5, gpt-4-turbo and anything newer) take the 85 + 170 × tiles rule the guide states first.
+ * The guide's table of models, most specific first. gpt-4o, gpt-4.1 and gpt-4.5 take the
+ * 85 + 170 × tiles rule the guide states first, and so do models the table does not name
+ * (gpt-4-turbo, or a new model until it is added here).
  */
 const FAMILIES: readonly { readonly pattern: RegExp; readonly rule: OpenAiImageRule }[] = [
   { pattern: /^(?:gpt-4\.1-mini|gpt-5(?:\.\d+)?-mini)(?:-|$)/, rule: { kind: 'patches', multiplierPercent: 162 } },
