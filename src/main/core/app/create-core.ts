@@ -139,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
     newId,
     emit: (event) => events.emit(event),
     promptCaching: () => settings.get('promptCaching'),
+    defaultSystemPrompt: () => settings.get('defaultSystemPrompt'),
     ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
   });
   const recovery = recoverInterrupted(ledger, overrides, catalog, clock());

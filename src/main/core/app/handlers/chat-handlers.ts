@@ -57,6 +57,14 @@ export function chatHandlers(core: ChatDeps): AreaHandlers<typeof chatContract> 
 
     conversationDelete: ({ id }) => ({ deleted: core.conversations.delete(id) }),
 
+    conversationSystemPromptSet: ({ id, text }) => {
+      // Blank space around instructions is a paste artifact; trimmed so '' means "none".
+      if (!core.conversations.setSystemPrompt(id, text === null ? null : text.trim(), core.clock())) {
+        throw new AppError('not_found', 'That conversation no longer exists.');
+      }
+      return conversationView(id);
+    },
+
     chatEstimate: async (request) => {
       const { estimate, caps } = await core.chat.estimate(request);
       return estimateView(budgets, estimate, caps);
