@@ -107,6 +107,17 @@ export interface EstimateView {
   refusal: string | null;
 }
 
+/** The formats a conversation exports to (src/main/core/conversations/conversation-export.ts). */
+export const CONVERSATION_EXPORT_FORMATS = ['md', 'json'] as const;
+export type ConversationExportFormat = (typeof CONVERSATION_EXPORT_FORMATS)[number];
+
+export interface ConversationExportView {
+  fileName: string;
+  text: string;
+}
+
+export type ConversationExportSaved = { status: 'saved'; file: string } | { status: 'cancelled' };
+
 export interface SendView {
   requestId: string;
   conversationId: string;
@@ -129,6 +140,10 @@ export const chatContract = {
   conversationRename: method<ConversationView>()(z.object({ id, title: z.string().trim().min(1).max(300) }).strict()),
   conversationDelete: method<{ deleted: boolean }>()(z.object({ id }).strict()),
   /** Null goes back to the Settings default; '' sends none. */
+  /** Browser mode: the text comes to the page, which downloads it. */
+  conversationExport: method<ConversationExportView>()(z.object({ id, format: z.enum(CONVERSATION_EXPORT_FORMATS) }).strict()),
+  /** Desktop: the host's save dialog asks where, the core writes the file. */
+  conversationExportSave: method<ConversationExportSaved>()(z.object({ id, format: z.enum(CONVERSATION_EXPORT_FORMATS) }).strict()),
   conversationSystemPromptSet: method<ConversationView>()(z.object({ id, text: z.string().max(SYSTEM_PROMPT_MAX_CHARS).nullable() }).strict()),
   /** Pre-flight without sending: what the composer shows before Send. */
   chatEstimate: method<EstimateView>()(z.object({ ...target, text: z.string().max(MAX_MESSAGE_CHARS) }).strict()),
