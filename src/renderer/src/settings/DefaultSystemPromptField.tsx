@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { GeneralSettingsView } from '../../../shared/contract/settings-contract';
 import { SYSTEM_PROMPT_MAX_CHARS } from '../../../shared/system-prompt';
+import { queryClient, queryKeys } from '../api/server-state';
 import { call } from '../api/tallychat-client';
 import { attempt, useSettings } from './settings-store';
 
@@ -15,6 +16,8 @@ export function DefaultSystemPromptField({ general }: { general: GeneralSettings
     const failure = await attempt(async () => useSettings.getState().setGeneral(await call('settingsDefaultSystemPromptSet', { text })));
     setError(failure);
     setSaved(!failure);
+    // The composer's estimate counts the default system prompt: it is read again.
+    if (!failure) void queryClient.invalidateQueries({ queryKey: queryKeys.estimate });
   };
   return (
     <form className="settings-form flat" aria-label="Default system prompt" onSubmit={(e) => void submit(e)}>
