@@ -1,4 +1,5 @@
 import type { ConversationExportFormat, ConversationExportView, ConversationView, MessageView, RequestMeta } from '../../../shared/contract/chat-contract';
+import { formatUsdForDisplay } from '../../../shared/format-money';
 import { formatUsd, nanodollars } from '../../../shared/money';
 
 export type ConversationExport = ConversationExportView;
@@ -30,9 +31,9 @@ function exportFileName(title: string, format: ConversationExportFormat): string
   return `${stem || 'conversation'}.${format}`;
 }
 
-/** Dollars as the ledger holds them: nine decimals, exact. */
+/** Markdown is read: dollars as the window and the CLI show them. JSON is exact (below). */
 function usd(nanos: number): string {
-  return `$${formatUsd(nanodollars(nanos))}`;
+  return formatUsdForDisplay(nanodollars(nanos));
 }
 
 function count(n: number): string {
