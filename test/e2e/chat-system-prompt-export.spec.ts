@@ -26,7 +26,6 @@ test('a default system prompt, overridden in a conversation, reaches the request
   await expect(defaults.getByRole('status')).toHaveText('Saved');
   expect(harness.core.settings.get('defaultSystemPrompt')).toBe('Answer in French.');
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Chat' }).click();
   await openChat(page, harness);
   harness.fake.enqueue({ text: 'Bonjour.', usage: { input: 12, output: 2 } });
   await send(page, 'Hello');
