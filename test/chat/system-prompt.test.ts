@@ -150,5 +150,5 @@ describe('pre-flight counts and prices the system prompt', () => {
   });
 });
 
-/** The 200 repetitions of the instruction, plus the system message's own framing, in o200k. */
-const SYSTEM_PROMPT_TOKENS = 0;
+/** 200 repetitions of a 7-token instruction, plus the 4 tokens that frame a message, in o200k. */
+const SYSTEM_PROMPT_TOKENS = 1_404;
