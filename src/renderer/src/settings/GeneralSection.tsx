@@ -18,7 +18,7 @@ export function GeneralSection() {
         <div className="settings-card">
           <TimeZoneField general={general} />
           <CurrencyForm key={general.displayCurrency?.code ?? 'USD'} general={general} />
-          <DefaultSystemPromptField key={general.defaultSystemPrompt} general={general} />
+          <DefaultSystemPromptField general={general} />
           <PromptCachingField general={general} />
           <SpendAlertsField general={general} />
         </div>
