@@ -9,6 +9,7 @@ const LOADERS = {
   chat: async () => (await import('./commands/chat-command')).chatCommand,
   ui: async () => (await import('./commands/ui-command')).uiCommand,
   report: async () => (await import('./commands/report-command')).reportCommand,
+  export: async () => (await import('./commands/export-command')).exportCommand,
   'bill-check': async () => (await import('./commands/bill-check-command')).billCheckCommand,
   budget: async () => (await import('./commands/budget-command')).budgetCommand,
   prices: async () => (await import('./commands/prices-command')).pricesCommand,

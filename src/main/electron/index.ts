@@ -53,9 +53,17 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-/** The window's CSV export: main asks where, the core writes the file (the text never passes through here). */
+/** The dialog's file type, named for the extension the core suggested. */
+const EXPORT_FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  csv: { name: 'CSV', extensions: ['csv'] },
+  md: { name: 'Markdown', extensions: ['md'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+/** The window's exports (CSV, a conversation): main asks where, the core writes the file (the text never passes through here). */
 async function chooseExportFile(suggestedName: string): Promise<string | undefined> {
-  const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+  const filter = EXPORT_FILTERS[suggestedName.slice(suggestedName.lastIndexOf('.') + 1)];
+  const options = { defaultPath: suggestedName, ...(filter ? { filters: [filter] } : {}) };
   const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return chosen.canceled || !chosen.filePath ? undefined : chosen.filePath;
 }

@@ -3,6 +3,7 @@ import type { AnswerSource } from '../answer-source';
 import type { CancelReason, RequestStatus } from '../request-status';
 import type { CapView } from './budget-contract';
 import { reasoningChoiceSchema, type ReasoningControl } from '../reasoning';
+import { SYSTEM_PROMPT_MAX_CHARS } from '../system-prompt';
 import { method } from './define-method';
 
 export type { CapView } from './budget-contract';
@@ -26,6 +27,8 @@ export interface ConversationView {
   title: string;
   providerId: string | null;
   model: string | null;
+  /** Its own system prompt; null: the Settings default applies; '' sends none. */
+  systemPrompt: string | null;
   updatedAt: number;
   /** Nano-dollars over the conversation's priced requests. */
   totalCostNanos: number;
@@ -104,6 +107,17 @@ export interface EstimateView {
   refusal: string | null;
 }
 
+/** The formats a conversation exports to (src/main/core/conversations/conversation-export.ts). */
+export const CONVERSATION_EXPORT_FORMATS = ['md', 'json'] as const;
+export type ConversationExportFormat = (typeof CONVERSATION_EXPORT_FORMATS)[number];
+
+export interface ConversationExportView {
+  fileName: string;
+  text: string;
+}
+
+export type ConversationExportSaved = { status: 'saved'; file: string } | { status: 'cancelled' };
+
 export interface SendView {
   requestId: string;
   conversationId: string;
@@ -125,6 +139,12 @@ export const chatContract = {
   conversationGet: method<{ conversation: ConversationView; messages: MessageView[] }>()(z.object({ id }).strict()),
   conversationRename: method<ConversationView>()(z.object({ id, title: z.string().trim().min(1).max(300) }).strict()),
   conversationDelete: method<{ deleted: boolean }>()(z.object({ id }).strict()),
+  /** Null goes back to the Settings default; '' sends none. */
+  /** Browser mode: the text comes to the page, which downloads it. */
+  conversationExport: method<ConversationExportView>()(z.object({ id, format: z.enum(CONVERSATION_EXPORT_FORMATS) }).strict()),
+  /** Desktop: the host's save dialog asks where, the core writes the file. */
+  conversationExportSave: method<ConversationExportSaved>()(z.object({ id, format: z.enum(CONVERSATION_EXPORT_FORMATS) }).strict()),
+  conversationSystemPromptSet: method<ConversationView>()(z.object({ id, text: z.string().max(SYSTEM_PROMPT_MAX_CHARS).nullable() }).strict()),
   /** Pre-flight without sending: what the composer shows before Send. */
   chatEstimate: method<EstimateView>()(z.object({ ...target, text: z.string().max(MAX_MESSAGE_CHARS) }).strict()),
   chatSend: method<SendView>()(

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { SearchContextSize } from '../usage';
 import type { CapView } from './budget-contract';
+import { SYSTEM_PROMPT_MAX_CHARS } from '../system-prompt';
 import { method } from './define-method';
 
 export const PROVIDER_KIND_VALUES = [
@@ -121,6 +122,8 @@ export interface GeneralSettingsView {
   promptCaching: boolean;
   /** Notifications of caps nearing or reaching their limit and of unusual days (issue 19). */
   spendAlerts: boolean;
+  /** Sent with every conversation that has no system prompt of its own; '' sends none. */
+  defaultSystemPrompt: string;
   dataDir: string;
   databaseFile: string;
   backupsDir: string;
@@ -215,6 +218,7 @@ export const settingsContract = {
   settingsGeneral: method<GeneralSettingsView>()(z.object({}).strict()),
   settingsTimeZoneSet: method<GeneralSettingsView>()(z.object({ timeZone: z.string().min(1).max(100) }).strict()),
   settingsPromptCachingSet: method<GeneralSettingsView>()(z.object({ enabled: z.boolean() }).strict()),
+  settingsDefaultSystemPromptSet: method<GeneralSettingsView>()(z.object({ text: z.string().max(SYSTEM_PROMPT_MAX_CHARS) }).strict()),
   settingsDisplayCurrencySet: method<GeneralSettingsView>()(
     z
       .object({

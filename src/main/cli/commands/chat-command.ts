@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FinishedRequest } from '../../../shared/contract/events';
 import { AppError } from '../../../shared/contract/ipc-result';
+import { SYSTEM_PROMPT_MAX_CHARS } from '../../../shared/system-prompt';
 import type { Core } from '../../core/app/create-core';
 import { BudgetRefusal } from '../../core/chat/chat-service';
 import { describeStorageFailure } from '../../core/db/storage-errors';
@@ -19,7 +20,7 @@ export const EXIT_INTERRUPTED = 130;
 const USAGE =
   'tallychat chat [--provider ID] --model MODEL [--base-url URL] [--api-key-env VAR] [--no-stream] ' +
   '[--max-tokens N] [--api responses|chat] [--reasoning-effort minimal|low|medium|high] [--thinking-budget N] ' +
-  '[--conversation ID] [--allow-over-cap] [--json] [--data-dir DIR] MESSAGE';
+  '[--conversation ID] [--system TEXT] [--allow-over-cap] [--json] [--data-dir DIR] MESSAGE';
 
 export const chatCommand: CliCommand = {
   name: 'chat',
@@ -40,6 +41,7 @@ export const chatCommand: CliCommand = {
         'reasoning-effort': { type: 'string' },
         'thinking-budget': { type: 'string' },
         conversation: { type: 'string' },
+        system: { type: 'string' },
         'allow-over-cap': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
@@ -54,6 +56,10 @@ export const chatCommand: CliCommand = {
       throw new CliUsageError('--max-tokens takes a positive whole number');
     }
     const thinking = parseThinkingOptions(values);
+    const systemPrompt = values.system?.trim();
+    if (systemPrompt !== undefined && systemPrompt.length > SYSTEM_PROMPT_MAX_CHARS) {
+      throw new CliUsageError(`--system takes at most ${SYSTEM_PROMPT_MAX_CHARS.toLocaleString('en-US')} characters`);
+    }
 
     return withCore(values['data-dir'], io, async (core) => {
       try {
@@ -69,6 +75,7 @@ export const chatCommand: CliCommand = {
           allowOverCap: values['allow-over-cap'],
           ...(maxTokens !== undefined ? { maxOutputTokens: maxTokens } : {}),
           ...(values.conversation ? { conversationId: values.conversation } : {}),
+          ...(systemPrompt !== undefined ? { systemPrompt } : {}),
         });
       } catch (error) {
         if (error instanceof CliUsageError) throw error;
@@ -126,6 +133,8 @@ interface SendOptions {
   allowOverCap: boolean;
   maxOutputTokens?: number;
   conversationId?: string;
+  /** Kept as the conversation's own system prompt ('' sends none); omitted, its own or the default applies. */
+  systemPrompt?: string;
   thinking: ThinkingOptions;
 }
 
@@ -148,6 +157,7 @@ async function sendAndReport(core: Core, io: CliIo, options: SendOptions): Promi
       ...options.thinking,
       ...(options.maxOutputTokens !== undefined ? { maxOutputTokens: options.maxOutputTokens } : {}),
       ...(options.conversationId ? { conversationId: options.conversationId } : {}),
+      ...(options.systemPrompt !== undefined ? { systemPrompt: options.systemPrompt } : {}),
     });
     requestId = started.requestId;
     const finished = await started.done;

@@ -26,6 +26,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { HistoryDeletedView } from '../../../shared/contract/settings-contract';
 import type { AppInfo } from '../../../shared/contract/app-contract';
 import type { EventBus } from './event-bus';
+import type { ConversationExports } from '../conversations/conversation-exports';
 
 export interface CoreOptions {
   dataDir: string;
@@ -74,6 +75,8 @@ export interface AppServices {
   whatIf: WhatIfService;
   /** The provider's own account figures against the ledger (issue 19). */
   billCheck: BillCheckService;
+  /** A conversation as Markdown or JSON, with each answer's model, tokens and cost (issue 16). */
+  conversationExports: ConversationExports;
 }
 
 /** The core as every host sees it. No Electron here: the same object runs the app, the CLI and browser mode. */

@@ -29,6 +29,7 @@ import { EnvironmentSecretStore } from '../secrets/secret-store';
 import { BudgetSettings } from '../settings-admin/budget-settings';
 import { serializedBackups } from '../settings-admin/database-backup';
 import { deleteAllHistory } from '../settings-admin/delete-history';
+import { ConversationExports } from '../conversations/conversation-exports';
 import { GeneralSettings } from '../settings-admin/general-settings';
 import { PriceDataUpdates } from '../settings-admin/price-data-updates';
 import { PriceSettings } from '../settings-admin/price-settings';
@@ -113,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     forecast: new MonthForecaster({ sqlite, budgets, timeZone, clock }),
     whatIf: new WhatIfService({ db: reportDb, providers, overrides, catalog, providerName, clock }),
     billCheck,
+    conversationExports: new ConversationExports(conversations, providerName),
   };
   const alerts = new SpendAlerts({
     sqlite,
@@ -139,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
     newId,
     emit: (event) => events.emit(event),
     promptCaching: () => settings.get('promptCaching'),
+    defaultSystemPrompt: () => settings.get('defaultSystemPrompt'),
     ...(options.checkpointIntervalMs !== undefined ? { checkpointIntervalMs: options.checkpointIntervalMs } : {}),
   });
   const recovery = recoverInterrupted(ledger, overrides, catalog, clock());

@@ -50,6 +50,8 @@ export interface ChatServiceDeps {
   checkpointIntervalMs?: number;
   /** The General setting: mark long conversations' stable prefix for the provider's cache. Default on. */
   promptCaching?: () => boolean;
+  /** The General setting: the system prompt of conversations without their own ('' sends none). */
+  defaultSystemPrompt: () => string;
 }
 
 /** A request refused at pre-flight: nothing was sent; the message names the cap and the numbers. */
@@ -97,7 +99,10 @@ export class ChatService {
       if (from < 0) throw new AppError('not_found', `No message ${input.replaceFromMessageId} in this conversation.`);
       stored = stored.slice(0, from);
     }
+    const systemPrompt = input.systemPrompt ?? (isNew ? null : deps.conversations.systemPromptOf(conversationId)) ?? deps.defaultSystemPrompt();
     const messages: ChatMessage[] = [
+      // In the system slot of every vendor (the adapters move it); counted and priced like the rest.
+      ...(systemPrompt.length > 0 ? [{ role: 'system' as const, content: systemPrompt }] : []),
       ...stored.filter((m) => m.content.length > 0).map((m) => ({ role: m.role, content: m.content })),
       { role: 'user', content: input.text },
     ];
@@ -158,12 +163,22 @@ export class ChatService {
       createsConversation: isNew,
       alsoInTransaction: () => {
         if (isNew) {
-          deps.conversations.create({ id: conversationId, title: titleFrom(input.text), providerId: provider.id, model: input.model }, startedAt);
+          deps.conversations.create(
+            {
+              id: conversationId,
+              title: titleFrom(input.text),
+              providerId: provider.id,
+              model: input.model,
+              ...(input.systemPrompt !== undefined ? { systemPrompt: input.systemPrompt } : {}),
+            },
+            startedAt,
+          );
         } else {
           if (input.replaceFromMessageId !== undefined) {
             deps.conversations.deleteMessagesFrom(conversationId, input.replaceFromMessageId);
           }
           deps.conversations.setModel(conversationId, provider.id, input.model, startedAt);
+          if (input.systemPrompt !== undefined) deps.conversations.setSystemPrompt(conversationId, input.systemPrompt, startedAt);
         }
         deps.conversations.addUserMessage({ id: userMessageId, conversationId, content: input.text }, startedAt);
       },

@@ -22,6 +22,11 @@ export interface SendInput {
   providerId: string;
   model: string;
   text: string;
+  /**
+   * This conversation's system prompt from now on (kept with it; '' sends none). Omitted: the
+   * conversation's own, else the Settings default.
+   */
+  systemPrompt?: string;
   maxOutputTokens?: number;
   temperature?: number;
   /** An effort or a thinking budget, for a model that takes it (provider-config/reasoning-support.ts). */

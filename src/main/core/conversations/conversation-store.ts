@@ -10,6 +10,8 @@ export interface ConversationSummary {
   title: string;
   providerId: string | null;
   model: string | null;
+  /** Its own system prompt; null: the Settings default applies; '' sends none. */
+  systemPrompt: string | null;
   createdAt: number;
   updatedAt: number;
   /** Sum of the conversation's priced requests; unpriced ones are counted apart. */
@@ -50,7 +52,7 @@ interface ChargedInputPrices {
 }
 
 const SUMMARY = `
-  SELECT c.id, c.title, c.provider_id AS providerId, c.model, c.created_at AS createdAt, c.updated_at AS updatedAt,
+  SELECT c.id, c.title, c.provider_id AS providerId, c.model, c.system_prompt AS systemPrompt, c.created_at AS createdAt, c.updated_at AS updatedAt,
     COALESCE(SUM(r.cost_usd_nanos), 0) AS totalCost,
     COALESCE(SUM(CASE WHEN r.cost_usd_nanos IS NULL AND r.status != 'refused' AND ${finalRowSql('r')} THEN 1 ELSE 0 END), 0) AS unpricedRequests,
     COUNT(r.id) AS requests
@@ -63,12 +65,22 @@ const SUMMARY = `
 export class ConversationStore {
   constructor(private readonly sqlite: Database.Database) {}
 
-  create(input: { id: string; title: string; providerId?: string; model?: string }, now: number): void {
+  create(input: { id: string; title: string; providerId?: string; model?: string; systemPrompt?: string }, now: number): void {
     this.sqlite
       .prepare(
-        'INSERT INTO conversations (id, title, provider_id, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO conversations (id, title, provider_id, model, system_prompt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(input.id, input.title, input.providerId ?? null, input.model ?? null, now, now);
+      .run(input.id, input.title, input.providerId ?? null, input.model ?? null, input.systemPrompt ?? null, now, now);
+  }
+
+  /** Null: the Settings default applies again. */
+  systemPromptOf(id: string): string | null | undefined {
+    const row = this.sqlite.prepare<[string], { systemPrompt: string | null }>('SELECT system_prompt AS systemPrompt FROM conversations WHERE id = ?').get(id);
+    return row?.systemPrompt;
+  }
+
+  setSystemPrompt(id: string, systemPrompt: string | null, now: number): boolean {
+    return this.sqlite.prepare('UPDATE conversations SET system_prompt = ?, updated_at = ? WHERE id = ?').run(systemPrompt, now, id).changes > 0;
   }
 
   exists(id: string): boolean {

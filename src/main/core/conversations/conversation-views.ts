@@ -10,6 +10,7 @@ export function toConversationView(summary: ConversationSummary): ConversationVi
     title: summary.title,
     providerId: summary.providerId,
     model: summary.model,
+    systemPrompt: summary.systemPrompt,
     updatedAt: summary.updatedAt,
     totalCostNanos: summary.totalCost,
     requests: summary.requests,

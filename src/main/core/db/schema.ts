@@ -31,6 +31,8 @@ export const conversations = sqliteTable(
     title: text('title').notNull(),
     providerId: text('provider_id'),
     model: text('model'),
+    /** This conversation's system prompt; NULL: the default of Settings applies; '' sends none. */
+    systemPrompt: text('system_prompt'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -29,6 +29,7 @@ export class GeneralSettings {
       displayCurrency: settings.get('displayCurrency'),
       promptCaching: settings.get('promptCaching'),
       spendAlerts: settings.get('spendAlerts'),
+      defaultSystemPrompt: settings.get('defaultSystemPrompt'),
       dataDir: this.deps.dataDir,
       databaseFile: this.deps.databaseFile,
       backupsDir: join(this.deps.dataDir, BACKUPS_FOLDER),
@@ -47,6 +48,12 @@ export class GeneralSettings {
 
   setPromptCaching(enabled: boolean): GeneralSettingsView {
     this.deps.settings.set('promptCaching', enabled);
+    return this.view();
+  }
+
+  /** Surrounding blank space is a paste artifact, not an instruction; trimmed so '' means none. */
+  setDefaultSystemPrompt(text: string): GeneralSettingsView {
+    this.deps.settings.set('defaultSystemPrompt', text.trim());
     return this.view();
   }
 

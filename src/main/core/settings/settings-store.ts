@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type Database from 'better-sqlite3';
+import { SYSTEM_PROMPT_MAX_CHARS } from '../../../shared/system-prompt';
 import { isValidTimeZone, systemTimeZone } from '../time/zoned-calendar';
 
 /** Every setting with its schema and default: one place to read what the app can be told. */
@@ -24,6 +25,8 @@ const SETTINGS = {
   spendAlerts: z.boolean(),
   /** A bill-check day whose billed and ledger sums differ by more than this (basis points, 1/100 %) is flagged. */
   billCheckThresholdBasisPoints: z.number().int().min(1).max(10_000),
+  /** The system prompt of conversations that have none of their own; '' sends none. */
+  defaultSystemPrompt: z.string().max(SYSTEM_PROMPT_MAX_CHARS),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -40,6 +43,7 @@ const DEFAULTS: { [K in SettingKey]: () => SettingValue<K> } = {
   promptCaching: () => true,
   spendAlerts: () => true,
   billCheckThresholdBasisPoints: () => 200,
+  defaultSystemPrompt: () => '',
 };
 
 export class SettingsStore {

@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import type { GeneralSettingsView } from '../../../shared/contract/settings-contract';
 import { call } from '../api/tallychat-client';
 import { SpendAlertsField } from '../alerts/SpendAlertsField';
+import { DefaultSystemPromptField } from './DefaultSystemPromptField';
 import { PromptCachingField } from './PromptCachingField';
 import { attempt, useSettings } from './settings-store';
 
-/** Display currency, time zone, prompt caching, and where the data lives (with a backup of it). */
+/** Display currency, time zone, the default system prompt, prompt caching, and where the data lives (with a backup of it). */
 export function GeneralSection() {
   const general = useSettings((s) => s.general);
   return (
@@ -17,6 +18,7 @@ export function GeneralSection() {
         <div className="settings-card">
           <TimeZoneField general={general} />
           <CurrencyForm key={general.displayCurrency?.code ?? 'USD'} general={general} />
+          <DefaultSystemPromptField general={general} />
           <PromptCachingField general={general} />
           <SpendAlertsField general={general} />
         </div>

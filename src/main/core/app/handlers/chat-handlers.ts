@@ -8,7 +8,7 @@ import type { PreflightEstimate } from '../../chat/chat-types';
 import { messageViews, toConversationView } from '../../conversations/conversation-views';
 import { totalCacheSaving } from '../../pricing/cache-saving';
 import { reasoningControlFor } from '../../provider-config/reasoning-support';
-import type { AreaHandlers, CoreServices } from './handler-types';
+import type { AreaHandlers, CoreServices, HostFacts } from './handler-types';
 
 function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps: CapStatus[]): EstimateView {
   return {
@@ -24,7 +24,7 @@ function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps:
 
 type ChatDeps = Pick<CoreServices, 'services' | 'chat' | 'conversations' | 'providers' | 'providerResolver' | 'clock'>;
 
-export function chatHandlers(core: ChatDeps): AreaHandlers<typeof chatContract> {
+export function chatHandlers(core: ChatDeps, host: Pick<HostFacts, 'chooseExportFile'>): AreaHandlers<typeof chatContract> {
   const { budgets } = core.services;
   const conversationView = (id: string) => {
     const summary = core.conversations.get(id);
@@ -56,6 +56,22 @@ export function chatHandlers(core: ChatDeps): AreaHandlers<typeof chatContract> 
     },
 
     conversationDelete: ({ id }) => ({ deleted: core.conversations.delete(id) }),
+
+    conversationExport: ({ id, format }) => core.services.conversationExports.render(id, format),
+
+    conversationExportSave: ({ id, format }) => {
+      const choose = host.chooseExportFile;
+      if (!choose) throw new AppError('invalid_request', "Saving an export to a file needs the desktop app's save dialog; download it instead.");
+      return core.services.conversationExports.save(id, format, choose);
+    },
+
+    conversationSystemPromptSet: ({ id, text }) => {
+      // Blank space around instructions is a paste artifact; trimmed so '' means "none".
+      if (!core.conversations.setSystemPrompt(id, text === null ? null : text.trim(), core.clock())) {
+        throw new AppError('not_found', 'That conversation no longer exists.');
+      }
+      return conversationView(id);
+    },
 
     chatEstimate: async (request) => {
       const { estimate, caps } = await core.chat.estimate(request);

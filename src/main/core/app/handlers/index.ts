@@ -14,7 +14,7 @@ import { spendingHandlers } from './spending-handlers';
 export function buildHandlers(core: CoreServices, host: HostFacts): HandlerTable {
   return {
     ...appHandlers(core, host),
-    ...chatHandlers(core),
+    ...chatHandlers(core, host),
     ...budgetHandlers(core),
     ...spendingHandlers(core, host),
     ...settingsHandlers(core),

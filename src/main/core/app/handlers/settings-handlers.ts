@@ -50,6 +50,7 @@ export function settingsHandlers(core: SettingsDeps): AreaHandlers<typeof settin
     settingsTimeZoneSet: ({ timeZone }) => general.setTimeZone(timeZone),
     settingsDisplayCurrencySet: ({ currency }) => general.setDisplayCurrency(currency),
     settingsPromptCachingSet: ({ enabled }) => general.setPromptCaching(enabled),
+    settingsDefaultSystemPromptSet: ({ text }) => general.setDefaultSystemPrompt(text),
     settingsBackupDatabase: () => core.services.backup(core.clock(), core.settings.get('timeZone')),
     settingsDeleteAllHistory: async () => {
       // Running answers are stopped (and metered) first, so no stream finalizes into an emptied ledger.

@@ -1,8 +1,10 @@
 import type { ConversationView } from '../../../../shared/contract/chat-contract';
 import { formatCount } from '../format/format-meta';
 import { money } from '../../money/display-money';
+import { ConversationExportButtons } from './ConversationExportButtons';
+import { ConversationSystemPrompt } from './ConversationSystemPrompt';
 
-/** The open conversation's title and what it has cost so far. */
+/** The open conversation's title, what it has cost so far, its system prompt and its export. */
 export function ThreadHeader({ conversation }: { conversation: ConversationView }) {
   const requests = `${formatCount(conversation.requests)} request${conversation.requests === 1 ? '' : 's'}`;
   return (
@@ -22,6 +24,10 @@ export function ThreadHeader({ conversation }: { conversation: ConversationView 
           {conversation.unpricedRequests > 0 && ` · ${formatCount(conversation.unpricedRequests)} without a known price`}
         </span>
       </p>
+      <div className="thread-tools">
+        <ConversationSystemPrompt key={conversation.id} conversation={conversation} />
+        <ConversationExportButtons conversationId={conversation.id} />
+      </div>
     </header>
   );
 }

@@ -44,6 +44,13 @@ export async function renameConversation(id: string, title: string): Promise<voi
   queryClient.setQueryData(threadQuery(id).queryKey, (thread) => thread && { ...thread, conversation: { ...thread.conversation, ...renamed } });
 }
 
+/** The thread's new system prompt changes what the next message costs: the composer estimates again. */
+export async function setConversationSystemPrompt(id: string, text: string | null): Promise<void> {
+  const updated = await call('conversationSystemPromptSet', { id, text });
+  queryClient.setQueryData(threadQuery(id).queryKey, (thread) => thread && { ...thread, conversation: { ...thread.conversation, ...updated } });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.estimate });
+}
+
 export async function deleteConversation(id: string): Promise<void> {
   await call('conversationDelete', { id });
   queryClient.setQueriesData<ConversationView[]>({ queryKey: queryKeys.conversations }, (items) => items?.filter((c) => c.id !== id));
