@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BillFetchError } from './account-http';
+import { accountUrl, BillFetchError, getAccountJson } from './account-http';
 import type { AccountEndpoint } from './bill-types';
 
 /** A report longer than this many pages is refused rather than read for ever (a vendor's cursor that never ends). */
@@ -32,6 +32,23 @@ export async function readAllPages<P extends CursorPage>(endpoint: AccountEndpoi
     if (pages.length >= MAX_PAGES) throw new BillFetchError(`${endpoint.displayName}'s ${what} went on past ${MAX_PAGES} pages; try a shorter month.`, null);
     cursor = page.next_page;
   }
+}
+
+/**
+ * Every page of one cursor-paged report (OpenAI's and Anthropic's usage and cost reports): GET
+ * `path` with `query` and the cursor as `page`, each answer checked against `schema`.
+ */
+export function readPagedReport<S extends z.ZodType<CursorPage>>(
+  endpoint: AccountEndpoint,
+  what: string,
+  schema: S,
+  path: string,
+  query: Parameters<typeof accountUrl>[2],
+  headers: Record<string, string>,
+): Promise<z.output<S>[]> {
+  return readAllPages(endpoint, what, async (page) =>
+    parseWire(endpoint, what, schema, await getAccountJson(endpoint, accountUrl(endpoint.baseUrl, path, { ...query, page }), headers, what)),
+  );
 }
 
 /** A UTC date "YYYY-MM-DD" of an instant: every vendor here buckets by UTC day. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accountUrl, BillFetchError, getAccountJson } from './account-http';
-import { parseWire, readAllPages, utcDay } from './account-pages';
+import { BillFetchError } from './account-http';
+import { readPagedReport, utcDay } from './account-pages';
 import type { AccountEndpoint, BilledCostLine, BilledUsageLine } from './bill-types';
 import { decimalToNanos, NANOS_PER_CENT } from './decimal-amounts';
 
@@ -60,25 +60,19 @@ const rfc3339 = (ms: number) => new Date(ms).toISOString();
 /** Daily cost grouped by workspace and description (the description names the model and token kind). */
 export async function anthropicCosts(endpoint: AccountEndpoint, startMs: number, endMs: number): Promise<BilledCostLine[]> {
   const what = 'cost report';
-  const pages = await readAllPages(endpoint, what, async (page) =>
-    parseWire(
-      endpoint,
-      what,
-      costPage,
-      await getAccountJson(
-        endpoint,
-        accountUrl(endpoint.baseUrl, '/v1/organizations/cost_report', {
-          starting_at: rfc3339(startMs),
-          ending_at: rfc3339(endMs),
-          bucket_width: '1d',
-          'group_by[]': ['workspace_id', 'description'],
-          limit: BUCKETS_PER_PAGE,
-          page,
-        }),
-        headers(endpoint),
-        what,
-      ),
-    ),
+  const pages = await readPagedReport(
+    endpoint,
+    what,
+    costPage,
+    '/v1/organizations/cost_report',
+    {
+      starting_at: rfc3339(startMs),
+      ending_at: rfc3339(endMs),
+      bucket_width: '1d',
+      'group_by[]': ['workspace_id', 'description'],
+      limit: BUCKETS_PER_PAGE,
+    },
+    headers(endpoint),
   );
   return pages.flatMap((page) =>
     page.data.flatMap((bucket) =>
@@ -101,25 +95,19 @@ export async function anthropicCosts(endpoint: AccountEndpoint, startMs: number,
 /** Tokens per day, API key and model. */
 export async function anthropicUsage(endpoint: AccountEndpoint, startMs: number, endMs: number): Promise<BilledUsageLine[]> {
   const what = 'usage report';
-  const pages = await readAllPages(endpoint, what, async (page) =>
-    parseWire(
-      endpoint,
-      what,
-      usagePage,
-      await getAccountJson(
-        endpoint,
-        accountUrl(endpoint.baseUrl, '/v1/organizations/usage_report/messages', {
-          starting_at: rfc3339(startMs),
-          ending_at: rfc3339(endMs),
-          bucket_width: '1d',
-          'group_by[]': ['api_key_id', 'model'],
-          limit: BUCKETS_PER_PAGE,
-          page,
-        }),
-        headers(endpoint),
-        what,
-      ),
-    ),
+  const pages = await readPagedReport(
+    endpoint,
+    what,
+    usagePage,
+    '/v1/organizations/usage_report/messages',
+    {
+      starting_at: rfc3339(startMs),
+      ending_at: rfc3339(endMs),
+      bucket_width: '1d',
+      'group_by[]': ['api_key_id', 'model'],
+      limit: BUCKETS_PER_PAGE,
+    },
+    headers(endpoint),
   );
   return pages.flatMap((page) =>
     page.data.flatMap((bucket) =>

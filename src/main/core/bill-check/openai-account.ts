@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accountUrl, BillFetchError, getAccountJson } from './account-http';
-import { parseWire, readAllPages, utcDay } from './account-pages';
+import { BillFetchError } from './account-http';
+import { readPagedReport, utcDay } from './account-pages';
 import type { AccountEndpoint, BilledCostLine, BilledUsageLine } from './bill-types';
 import { dollarNumberToNanos } from './decimal-amounts';
 
@@ -56,25 +56,19 @@ const auth = (endpoint: AccountEndpoint) => ({ authorization: `Bearer ${endpoint
  */
 export async function openAiCosts(endpoint: AccountEndpoint, startMs: number, endMs: number): Promise<BilledCostLine[]> {
   const what = 'Costs API';
-  const pages = await readAllPages(endpoint, what, async (page) =>
-    parseWire(
-      endpoint,
-      what,
-      costsPage,
-      await getAccountJson(
-        endpoint,
-        accountUrl(endpoint.baseUrl, '/organization/costs', {
-          start_time: startMs / 1000,
-          end_time: endMs / 1000,
-          bucket_width: '1d',
-          group_by: ['line_item', 'project_id'],
-          limit: BUCKETS_PER_PAGE,
-          page,
-        }),
-        auth(endpoint),
-        what,
-      ),
-    ),
+  const pages = await readPagedReport(
+    endpoint,
+    what,
+    costsPage,
+    '/organization/costs',
+    {
+      start_time: startMs / 1000,
+      end_time: endMs / 1000,
+      bucket_width: '1d',
+      group_by: ['line_item', 'project_id'],
+      limit: BUCKETS_PER_PAGE,
+    },
+    auth(endpoint),
   );
   return pages.flatMap((page) =>
     page.data.flatMap((bucket) =>
@@ -97,25 +91,19 @@ export async function openAiCosts(endpoint: AccountEndpoint, startMs: number, en
 /** Tokens per day, API key and model: which keys used the account, beside the dollars. */
 export async function openAiUsage(endpoint: AccountEndpoint, startMs: number, endMs: number): Promise<BilledUsageLine[]> {
   const what = 'Usage API';
-  const pages = await readAllPages(endpoint, what, async (page) =>
-    parseWire(
-      endpoint,
-      what,
-      completionsPage,
-      await getAccountJson(
-        endpoint,
-        accountUrl(endpoint.baseUrl, '/organization/usage/completions', {
-          start_time: startMs / 1000,
-          end_time: endMs / 1000,
-          bucket_width: '1d',
-          group_by: ['api_key_id', 'model'],
-          limit: BUCKETS_PER_PAGE,
-          page,
-        }),
-        auth(endpoint),
-        what,
-      ),
-    ),
+  const pages = await readPagedReport(
+    endpoint,
+    what,
+    completionsPage,
+    '/organization/usage/completions',
+    {
+      start_time: startMs / 1000,
+      end_time: endMs / 1000,
+      bucket_width: '1d',
+      group_by: ['api_key_id', 'model'],
+      limit: BUCKETS_PER_PAGE,
+    },
+    auth(endpoint),
   );
   return pages.flatMap((page) =>
     page.data.flatMap((bucket) =>
