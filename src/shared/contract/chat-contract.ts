@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import type { AnswerSource } from '../answer-source';
+import {
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  type AttachmentEstimateView,
+  type AttachmentView,
+  type StagedAttachmentView,
+} from '../attachments';
 import type { CancelReason, RequestStatus } from '../request-status';
 import type { CapView } from './budget-contract';
 import { reasoningChoiceSchema, type ReasoningControl } from '../reasoning';
@@ -29,6 +36,8 @@ export interface ConversationView {
   model: string | null;
   /** Its own system prompt; null: the Settings default applies; '' sends none. */
   systemPrompt: string | null;
+  /** The composer's web search toggle as this conversation last used it. */
+  webSearch: boolean;
   updatedAt: number;
   /** Nano-dollars over the conversation's priced requests. */
   totalCostNanos: number;
@@ -81,6 +90,8 @@ export interface MessageView {
   reasoningText: string | null;
   /** What the answer cited, numbered from 1 in this order; empty when none. */
   sources: AnswerSource[];
+  /** The files sent with a user message, in order; empty for answers. */
+  attachments: AttachmentView[];
   status: 'complete' | 'partial' | 'failed';
   createdAt: number;
   request: RequestMeta | null;
@@ -102,6 +113,13 @@ export interface EstimateView {
   thinkingBudgetTokens: number;
   /** Null when the model's price is unknown. */
   costNanos: number | null;
+  /** The staged files of this message, each estimated for the chosen model; their tokens are in inputTokens. */
+  attachments: AttachmentEstimateView[];
+  /**
+   * With web search on: the most searches the request lets the provider run and their fee at that
+   * count (in costNanos); feeNanos null when the per-search price is unknown.
+   */
+  webSearch: { maxSearches: number; feeNanos: number | null } | null;
   caps: CapCheck[];
   /** The message a refusal would carry, when a hard cap would be passed. */
   refusal: string | null;
@@ -125,8 +143,15 @@ export interface SendView {
   estimate: EstimateView;
 }
 
+/** Base64 of a file at MAX_ATTACHMENT_BYTES, the largest a file may be. */
+const MAX_ATTACHMENT_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+
 const target = {
   conversationId: id.optional(),
+  /** Staged files (attachmentStage) sent with this message. */
+  attachmentIds: z.array(id).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
+  /** Let the provider search the web for this message (remembered for the conversation). */
+  webSearch: z.boolean().optional(),
   providerId: id,
   model: z.string().min(1).max(300),
   maxOutputTokens: z.number().int().positive().max(10_000_000).optional(),
@@ -160,5 +185,21 @@ export const chatContract = {
       })
       .strict(),
   ),
+  /**
+   * A file picked, pasted or dropped in the composer, handed to the core before Send: it checks what
+   * the file is (by its bytes, not its name) and holds it until it is sent or discarded.
+   */
+  attachmentStage: method<StagedAttachmentView>()(
+    z
+      .object({
+        name: z.string().trim().min(1).max(255),
+        dataBase64: z.string().min(1).max(MAX_ATTACHMENT_BASE64_CHARS),
+      })
+      .strict(),
+  ),
+  /** A staged file removed from the composer before sending. */
+  attachmentDiscard: method<{ discarded: boolean }>()(z.object({ id }).strict()),
+  /** The composer's web search toggle, flipped in an open conversation. */
+  conversationWebSearchSet: method<ConversationView>()(z.object({ id, on: z.boolean() }).strict()),
   chatCancel: method<{ cancelled: boolean }>()(z.object({ requestId: id }).strict()),
 };

@@ -33,6 +33,8 @@ export const conversations = sqliteTable(
     model: text('model'),
     /** This conversation's system prompt; NULL: the default of Settings applies; '' sends none. */
     systemPrompt: text('system_prompt'),
+    /** The composer's web search toggle, remembered for the conversation's next message. */
+    webSearch: integer('web_search', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -59,6 +61,42 @@ export const messages = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('messages_conversation_created').on(t.conversationId, t.createdAt)],
+);
+
+/**
+ * A file sent with a user message, kept in the data folder (`attachments/<conversation id>/<file>`)
+ * as it was sent (downscaled images at their sent size), so a later turn re-sends the same bytes.
+ * The row and its file go with the message.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** Its place among the message's attachments, from 0. */
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: ['image', 'pdf', 'text'] }).notNull(),
+    /** The name the user's file had ("screenshot.png"). */
+    name: text('name').notNull(),
+    /** What was sent: image/png, image/jpeg, image/webp, image/gif, application/pdf, text/plain… */
+    mime: text('mime').notNull(),
+    /** The stored file's name inside the conversation's folder. */
+    fileName: text('file_name').notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    /** The user's image before it was downscaled for the vendor; NULL when it was sent as it was. */
+    originalWidth: integer('original_width'),
+    originalHeight: integer('original_height'),
+    originalBytes: integer('original_bytes'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attachments_message').on(t.messageId, t.position), index('attachments_conversation').on(t.conversationId)],
 );
 
 export type { RequestStatus } from '../../../shared/request-status';

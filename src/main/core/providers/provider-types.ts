@@ -31,9 +31,21 @@ export interface ProviderEndpoint {
   extraHeaders?: Record<string, string>;
 }
 
+/**
+ * A file sent with a user message, ready for the wire: images and PDFs as base64 (already
+ * downscaled to what the vendor takes), text files as their text. Each adapter puts them in its
+ * vendor's own content parts, after the message's text.
+ */
+export type WireAttachment =
+  | { kind: 'image'; name: string; mime: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif'; base64: string }
+  | { kind: 'pdf'; name: string; mime: 'application/pdf'; base64: string }
+  | { kind: 'text'; name: string; text: string };
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** User messages only: the files sent with it (re-sent with every later turn, as the text is). */
+  attachments?: readonly WireAttachment[];
   /** The prompt up to and including this message is stable: cache it where the vendor can (Anthropic). */
   cacheBreakpoint?: boolean;
 }
@@ -48,6 +60,12 @@ export interface ChatCallRequest {
   api?: WireApi;
   /** The thinking the user asked for, already checked against what the model takes. */
   reasoning?: ReasoningChoice;
+  /**
+   * Let the provider search the web, at most this many times (the adapter sends the vendor's own
+   * bound where it has one: Anthropic's max_uses, the Responses API's max_tool_calls, OpenRouter's
+   * max_results); pre-flight prices that many searches as the worst case.
+   */
+  webSearch?: { maxSearches: number };
 }
 
 /**
@@ -57,7 +75,11 @@ export interface ChatCallRequest {
 export interface ProviderUsage extends Partial<TokenUsage> {
   /** The provider's own price for the call (OpenRouter `usage.cost`), beside ours. */
   providerCostNanos?: Nanodollars;
-  /** Web searches the provider reports running for the call (Perplexity's `num_search_queries`). */
+  /**
+   * The billed web-search units the provider reports for the call: Perplexity's
+   * `num_search_queries`, Anthropic's `server_tool_use.web_search_requests`, the Responses API's
+   * web_search_call items, Gemini's grounded prompt or queries, OpenRouter's results, xAI's sources.
+   */
   webSearches?: number;
   /** The search context the request used (Perplexity's `search_context_size`), which its request fee depends on. */
   searchContextSize?: SearchContextSize;
