@@ -47,7 +47,10 @@ describe('bundled catalog', () => {
       output: 10_000_000_000,
       cacheRead: 125_000_000,
       tiers: [{ startsAboveInputTokens: 200_000, input: 2_500_000_000, output: 15_000_000_000, cacheRead: 250_000_000 }],
+      // The catalog has no grounding price: Google's published $35 per 1,000 grounded prompts fills it.
+      calls: { webSearch: 35_000_000 },
     });
+    expect(found?.feeTables).toEqual(['web-search-fees@2026-11']);
   });
 
   it('converts USD 0.01875/MTok exactly (gemini-1.5-flash cache reads)', () => {
@@ -80,8 +83,9 @@ describe('bundled catalog', () => {
   });
 
   it('prices a catalog ":free" variant at zero, and an embedding model with no output price', () => {
-    expect(findCatalogPrice('openrouter', 'deepseek/deepseek-r1:free', AT)?.prices).toEqual({ input: 0, output: 0 });
-    expect(findCatalogPrice('openai', 'text-embedding-3-small', AT)?.prices).toEqual({ input: 20_000_000, output: 0 });
+    // OpenRouter's web plugin bills its results whatever the model costs ($4 per 1,000).
+    expect(findCatalogPrice('openrouter', 'deepseek/deepseek-r1:free', AT)?.prices).toEqual({ input: 0, output: 0, calls: { webSearch: 4_000_000 } });
+    expect(findCatalogPrice('openai', 'text-embedding-3-small', AT)?.prices).toMatchObject({ input: 20_000_000, output: 0 });
   });
 });
 

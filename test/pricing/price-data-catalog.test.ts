@@ -36,10 +36,11 @@ function withDeepSeek(): StoredPriceData {
 describe('pricing with stored data instead of the bundled catalog', () => {
   it('finds a model by provider id, and names the data date as the source', () => {
     expect(findCatalogPrice('openai', 'gpt-4o', AT, undefined, withDeepSeek())).toEqual({
-      prices: { input: 5_000_000_000, cacheRead: 2_500_000_000, output: 20_000_000_000 },
+      prices: { input: 5_000_000_000, cacheRead: 2_500_000_000, output: 20_000_000_000, calls: { webSearch: 10_000_000 } },
       source: 'genai-prices-data@2026-12-01T00:00:00Z',
       catalogModelId: 'gpt-4o',
       providerId: 'openai',
+      feeTables: ['web-search-fees@2026-11'],
     });
   });
 

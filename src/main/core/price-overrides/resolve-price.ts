@@ -2,7 +2,6 @@ import type { ChargedPrices } from '../ledger/ledger-types';
 import { CALL_FEE_KINDS } from '../pricing/call-fees';
 import type { CatalogPrice } from '../pricing/catalog-prices';
 import type { PriceCatalog } from '../pricing/price-catalog';
-import { SEARCH_CONTEXT_FEES_SOURCE } from '../pricing/search-context-fees';
 import type { CallPrices, UnitPrices } from '../pricing/unit-prices';
 import type { ProviderKind } from '../providers/provider-types';
 import type { PriceOverride, PriceOverrideStore } from './price-override-store';
@@ -54,9 +53,9 @@ export function resolvePrice(overrides: PriceOverrideStore, catalog: PriceCatalo
   return { prices: found.prices, charged: chargedOf(found.prices, found.source), callFeeSource: catalogFeeSource(found) };
 }
 
-/** A request fee by search context size comes from Perplexity's table, checked against the catalog: both are named. */
+/** A fee from one of our tables (Perplexity's request fee by search context, a published web-search fee) is named beside the catalog. */
 function catalogFeeSource(found: CatalogPrice): string {
-  return found.prices.calls?.requestBySearchContext ? `${found.source}+${SEARCH_CONTEXT_FEES_SOURCE}` : found.source;
+  return [found.source, ...(found.feeTables ?? [])].join('+');
 }
 
 /** The override's fees over the catalog's, kind by kind; an own request fee replaces the catalog's by search context too. */

@@ -7,7 +7,8 @@ import type { ProviderKind } from '../providers/provider-types';
 import { catalogLookup, type CatalogQuery } from './catalog-lookup';
 import { toUnitPrices } from './catalog-unit-prices';
 import type { StoredPriceData } from './price-data-file';
-import { withSearchContextFees } from './search-context-fees';
+import { SEARCH_CONTEXT_FEES_SOURCE, withSearchContextFees } from './search-context-fees';
+import { WEB_SEARCH_FEES_SOURCE, withPublishedWebSearchFee } from './web-search-fees';
 import { selectCatalogProvider } from './select-catalog-provider';
 import type { UnitPrices } from './unit-prices';
 
@@ -20,6 +21,8 @@ export interface CatalogPrice {
   source: string;
   catalogModelId: string;
   providerId: string;
+  /** Our tables that filled per-call prices the catalog lacks, named beside the catalog on the row's fee source. */
+  feeTables?: string[];
 }
 
 /**
@@ -58,10 +61,15 @@ export function findCatalogPrice(
     if (found === null) continue;
     const unit = toUnitPrices(found.model_price, found.model.id);
     if (unit === undefined) return undefined;
-    const calls = withSearchContextFees(unit.calls, found.provider.id, found.model.id);
+    const contextCalls = withSearchContextFees(unit.calls, found.provider.id, found.model.id);
+    const calls = withPublishedWebSearchFee(contextCalls, found.provider.id, found.model.id);
     const prices: UnitPrices = calls ? { ...unit, calls } : unit;
     const source = data ? priceDataSource(data) : CATALOG_SOURCE;
-    return { prices, source, catalogModelId: found.model.id, providerId: found.provider.id };
+    const feeTables = [
+      ...(calls?.requestBySearchContext ? [SEARCH_CONTEXT_FEES_SOURCE] : []),
+      ...(calls?.webSearch !== undefined && unit.calls?.webSearch === undefined ? [WEB_SEARCH_FEES_SOURCE] : []),
+    ];
+    return { prices, source, catalogModelId: found.model.id, providerId: found.provider.id, ...(feeTables.length ? { feeTables } : {}) };
   }
   return undefined;
 }
