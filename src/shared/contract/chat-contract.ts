@@ -120,6 +120,11 @@ export interface EstimateView {
    * count (in costNanos); feeNanos null when the per-search price is unknown.
    */
   webSearch: { maxSearches: number; feeNanos: number | null } | null;
+  /**
+   * Why this model cannot take the request's files or web search (a kind it does not take, a
+   * vendor limit passed, no web search): Send is refused until it is resolved; null when none.
+   */
+  blocked: string | null;
   caps: CapCheck[];
   /** The message a refusal would carry, when a hard cap would be passed. */
   refusal: string | null;

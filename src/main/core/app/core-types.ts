@@ -4,6 +4,8 @@ import type { BudgetService } from '../budgets/budget-service';
 import type { BudgetStore } from '../budgets/budget-store';
 import type { ChatService } from '../chat/chat-service';
 import type { RecoveryReport } from '../chat/recover-interrupted';
+import type { AttachmentStaging } from '../attachments/attachment-staging';
+import type { AttachmentStore } from '../attachments/attachment-store';
 import type { ConversationStore } from '../conversations/conversation-store';
 import type { DeviceSyncService } from '../devices/device-sync';
 import type { SyncTiming } from '../devices/sync-schedule';
@@ -93,6 +95,10 @@ export interface Core {
   settings: SettingsStore;
   secrets: SecretStore;
   chat: ChatService;
+  /** Files picked in the composer or named by `chat --attach`, held until they are sent or discarded. */
+  staging: AttachmentStaging;
+  /** Files sent with messages, in the data folder. */
+  attachmentStore: AttachmentStore;
   services: AppServices;
   /** What start-up recovery found: rows a dead process left open, now `interrupted`. */
   recovery: RecoveryReport;

@@ -5,7 +5,10 @@ import { BillCheckService } from '../bill-check/bill-check-service';
 import { BillStore } from '../bill-check/bill-store';
 import { BudgetService } from '../budgets/budget-service';
 import { BudgetStore } from '../budgets/budget-store';
+import { AttachmentStaging } from '../attachments/attachment-staging';
+import { AttachmentStore } from '../attachments/attachment-store';
 import { ChatService } from '../chat/chat-service';
+import { MessageAttachments } from '../chat/message-attachments';
 import { recoverInterrupted } from '../chat/recover-interrupted';
 import { ConversationStore } from '../conversations/conversation-store';
 import { databaseFile } from '../db/default-data-dir';
@@ -124,6 +127,12 @@ export function createCore(options: CoreOptions): Core {
     clock,
     emit: (event) => events.emit(event),
   });
+  const attachmentStore = new AttachmentStore(sqlite, options.dataDir);
+  const staging = new AttachmentStaging(options.dataDir, newId);
+  // Staged files live one session; files a crash left without a row go now.
+  staging.clear();
+  attachmentStore.sweepOrphans();
+  const tokenCache = createStoredTokenCountCache(store.sqlite, createTokenCountCache(TOKEN_CACHE_ENTRIES));
   const chat = new ChatService({
     sqlite,
     ledger,
@@ -136,7 +145,10 @@ export function createCore(options: CoreOptions): Core {
     describeProvider: (id) => providerResolver.describe(id),
     callProvider,
     ...(options.callOptions ? { callOptions: options.callOptions } : {}),
-    tokenCache: createStoredTokenCountCache(store.sqlite, createTokenCountCache(TOKEN_CACHE_ENTRIES)),
+    tokenCache,
+    attachments: new MessageAttachments(staging, attachmentStore, tokenCache, newId),
+    attachmentStore,
+    staging,
     clock,
     newId,
     emit: (event) => events.emit(event),
@@ -154,6 +166,8 @@ export function createCore(options: CoreOptions): Core {
     ledger,
     budgets: budgetStore,
     conversations,
+    staging,
+    attachmentStore,
     providers,
     providerResolver,
     overrides,

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { FinishedRequest, TallychatEvent } from '../../../shared/contract/events';
-import { nanodollars } from '../../../shared/money';
-import { runPreflight } from '../budgets/budget-preflight';
+import { costOfCalls, nanodollars } from '../../../shared/money';
+import type { AttachmentStaging } from '../attachments/attachment-staging';
+import type { AttachmentStore, WrittenAttachments } from '../attachments/attachment-store';
+import { runPreflight, type PreflightResult } from '../budgets/budget-preflight';
 import type { SpendAlerts } from '../alerts/spend-alerts';
 import type { BudgetService } from '../budgets/budget-service';
 import type { CapStatus } from '../budgets/cap-status';
@@ -23,10 +25,12 @@ import {
   type SendInput,
   type SendStarted,
 } from './chat-types';
+import type { MessageAttachments } from './message-attachments';
 import { markStablePrefix } from './prompt-cache-marks';
 import { estimatePrompt } from './prompt-estimate';
 import { requestMetaOf } from './request-meta';
 import { runStream, type CancelReason } from './stream-runner';
+import { planWebSearch, type WebSearchPlan } from './web-search-plan';
 
 export interface ChatServiceDeps {
   sqlite: Database.Database;
@@ -52,6 +56,10 @@ export interface ChatServiceDeps {
   promptCaching?: () => boolean;
   /** The General setting: the system prompt of conversations without their own ('' sends none). */
   defaultSystemPrompt: () => string;
+  /** The user's staged files and the conversations' stored ones, as each model takes them. */
+  attachments: MessageAttachments;
+  attachmentStore: AttachmentStore;
+  staging: AttachmentStaging;
 }
 
 /** A request refused at pre-flight: nothing was sent; the message names the cap and the numbers. */
@@ -100,11 +108,27 @@ export class ChatService {
       stored = stored.slice(0, from);
     }
     const systemPrompt = input.systemPrompt ?? (isNew ? null : deps.conversations.systemPromptOf(conversationId)) ?? deps.defaultSystemPrompt();
+    const webSearchOn = input.webSearch ?? (isNew ? false : deps.conversations.webSearchOf(conversationId));
+    const { plan: webSearch, blocked: searchBlocked } = webSearchFor(webSearchOn, provider, input.model);
+    const api = webSearch?.api ?? input.api;
+    const files = await deps.attachments.prepare(
+      { kind: provider.kind, name: provider.name, model: input.model },
+      input.attachmentIds ?? [],
+      isNew ? null : { conversationId, messageIds: new Set(stored.map((m) => m.id)) },
+      forSend,
+    );
+    const withFiles = (id: string) => {
+      const sent = files.wire.get(id);
+      return sent?.length ? { attachments: sent } : {};
+    };
     const messages: ChatMessage[] = [
       // In the system slot of every vendor (the adapters move it); counted and priced like the rest.
       ...(systemPrompt.length > 0 ? [{ role: 'system' as const, content: systemPrompt }] : []),
-      ...stored.filter((m) => m.content.length > 0).map((m) => ({ role: m.role, content: m.content })),
-      { role: 'user', content: input.text },
+      // A turn with only files (no text) is still sent: the files are its content.
+      ...stored
+        .filter((m) => m.content.length > 0 || files.wire.get(m.id)?.length)
+        .map((m) => ({ role: m.role, content: m.content, ...withFiles(m.id) })),
+      { role: 'user', content: input.text, ...withFiles('') },
     ];
     const startedAt = deps.clock();
     const settings = provider.modelSettings[input.model] ?? {};
@@ -132,19 +156,47 @@ export class ChatService {
     }
     const sent = this.withCacheMarks(provider.kind, input.model, messages);
     const room = { expectedOutputTokens, thinkingBudgetTokens: input.reasoning?.thinkingBudget ?? 0 };
-    const estimate = estimatePrompt(input.model, sent, room, price, deps.tokenCache);
-    return { provider, isNew, conversationId, messages: sent, startedAt, maxOutputTokens, temperature, price, estimate };
+    const maxWebSearches = webSearch?.maxSearches ?? 0;
+    const prompt = estimatePrompt(input.model, sent, room, price, deps.tokenCache, { attachmentTokens: files.tokens, maxWebSearches });
+    const searchPrice = price?.prices.calls?.webSearch;
+    const estimate: PreflightEstimate = {
+      ...prompt,
+      attachments: files.added.map((file) => file.estimate),
+      webSearch: webSearch ? { maxSearches: maxWebSearches, fee: searchPrice === undefined ? null : costOfCalls(maxWebSearches, searchPrice) } : null,
+      blocked: files.refusal ?? searchBlocked,
+    };
+    return {
+      provider,
+      isNew,
+      conversationId,
+      messages: sent,
+      startedAt,
+      maxOutputTokens,
+      temperature,
+      price,
+      estimate,
+      api,
+      webSearch,
+      webSearchOn,
+      files,
+    };
   }
 
   async send(input: SendInput): Promise<SendStarted> {
     const { deps } = this;
-    const { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate } =
-      await this.prepare(input, true);
+    const prepared = await this.prepare(input, true);
+    const { provider, isNew, conversationId, messages, startedAt, maxOutputTokens, temperature, price, estimate } = prepared;
+    // Nothing is written, sent or charged for a request its model cannot take.
+    if (estimate.blocked !== null) throw new AppError('invalid_request', estimate.blocked);
 
     const requestId = input.requestId ?? deps.newId();
     if (deps.ledger.get(requestId)) throw new AppError('conflict', `Request ${requestId} was already sent.`);
     const userMessageId = deps.newId();
-    const preflight = runPreflight(deps.sqlite, deps.budgets, deps.ledger, {
+    // The files are on disk before the transaction that points at them: a crash in between leaves
+    // files without rows, which the start-up sweep removes, never rows without files.
+    const newFiles = prepared.files.added.flatMap((file) => (file.stored ? [file.stored] : []));
+    const written = newFiles.length ? deps.attachmentStore.writeFiles(conversationId, newFiles) : null;
+    const preflight = this.admit(written, () => runPreflight(deps.sqlite, deps.budgets, deps.ledger, {
       request: {
         id: requestId,
         conversationId,
@@ -170,6 +222,7 @@ export class ChatService {
               providerId: provider.id,
               model: input.model,
               ...(input.systemPrompt !== undefined ? { systemPrompt: input.systemPrompt } : {}),
+              webSearch: prepared.webSearchOn,
             },
             startedAt,
           );
@@ -179,11 +232,19 @@ export class ChatService {
           }
           deps.conversations.setModel(conversationId, provider.id, input.model, startedAt);
           if (input.systemPrompt !== undefined) deps.conversations.setSystemPrompt(conversationId, input.systemPrompt, startedAt);
+          if (input.webSearch !== undefined) deps.conversations.setWebSearch(conversationId, input.webSearch, startedAt);
         }
         deps.conversations.addUserMessage({ id: userMessageId, conversationId, content: input.text }, startedAt);
+        if (written) deps.attachmentStore.insertRows(userMessageId, written, startedAt);
       },
-    });
+    }));
     if (!preflight.allowed) throw new BudgetRefusal(preflight.message, requestId);
+    // The message now owns its files: the staged copies go, and an edit's replaced turns take theirs along.
+    for (const file of prepared.files.added) {
+      deps.staging.discard(file.stagedId);
+      deps.attachments.forget(file.stagedId);
+    }
+    if (input.replaceFromMessageId !== undefined) deps.attachmentStore.syncFolder(conversationId);
 
     const strictRooms = preflight.caps.filter((cap) => cap.budget.strict).map((cap) => cap.remaining);
     const controller = new AbortController();
@@ -209,7 +270,8 @@ export class ChatService {
           ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
           ...(temperature !== undefined ? { temperature } : {}),
           ...(input.reasoning ? { reasoning: input.reasoning } : {}),
-          ...(input.api ? { api: input.api } : {}),
+          ...(prepared.api ? { api: prepared.api } : {}),
+          ...(prepared.webSearch ? { webSearch: { maxSearches: prepared.webSearch.maxSearches } } : {}),
         },
         promptTokens: estimate.inputTokens,
         startedAt,
@@ -230,6 +292,19 @@ export class ChatService {
     });
     this.active.set(requestId, { controller, done });
     return { requestId, conversationId, userMessageId, estimate, caps: preflight.caps, warnings: preflight.warnings, done };
+  }
+
+  /** Runs the pre-flight; when it refuses or fails, the files written for the message go again. */
+  private admit(written: WrittenAttachments | null, run: () => PreflightResult): PreflightResult {
+    let result: PreflightResult;
+    try {
+      result = run();
+    } catch (error) {
+      if (written) this.deps.attachmentStore.discardWritten(written);
+      throw error;
+    }
+    if (!result.allowed && written) this.deps.attachmentStore.discardWritten(written);
+    return result;
   }
 
   private withCacheMarks(kind: ResolvedProvider['kind'], model: string, messages: ChatMessage[]): ChatMessage[] {
@@ -254,6 +329,17 @@ export class ChatService {
 
   isRunning(requestId: string): boolean {
     return this.active.has(requestId);
+  }
+}
+
+/** Web search as this request will use it, or why the provider cannot: that blocks the send, not the estimate. */
+function webSearchFor(on: boolean, provider: ResolvedProvider, model: string): { plan: WebSearchPlan | null; blocked: string | null } {
+  if (!on) return { plan: null, blocked: null };
+  try {
+    return { plan: planWebSearch({ kind: provider.kind, name: provider.name, baseUrl: provider.endpoint.baseUrl }, model), blocked: null };
+  } catch (error) {
+    if (error instanceof AppError) return { plan: null, blocked: error.message };
+    throw error;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AttachmentEstimateView } from '../../../shared/attachments';
 import type { FinishedRequest } from '../../../shared/contract/events';
 import type { Nanodollars } from '../../../shared/money';
 import type { CapStatus } from '../budgets/cap-status';
@@ -22,6 +23,10 @@ export interface SendInput {
   providerId: string;
   model: string;
   text: string;
+  /** Staged files (AttachmentStaging) sent with this message, in order. */
+  attachmentIds?: readonly string[];
+  /** Let the provider search the web (remembered for the conversation); omitted: the conversation's setting. */
+  webSearch?: boolean;
   /**
    * This conversation's system prompt from now on (kept with it; '' sends none). Omitted: the
    * conversation's own, else the Settings default.
@@ -50,6 +55,12 @@ export interface PreflightEstimate {
   thinkingBudgetTokens: number;
   /** Null when the model's price is unknown. */
   cost: Nanodollars | null;
+  /** The new message's staged files, each estimated for this model (their tokens are in inputTokens). */
+  attachments: AttachmentEstimateView[];
+  /** With web search on: the most searches the request allows, and their fee (in cost); null fee: price unknown. */
+  webSearch: { maxSearches: number; fee: Nanodollars | null } | null;
+  /** Why the request cannot be sent as it is (its files, or web search on this provider); null when it can. */
+  blocked: string | null;
 }
 
 export interface SendStarted {

@@ -1,4 +1,5 @@
 import { pricePerCall, type NanodollarsPerCall } from '../../../shared/money';
+import { isGemini3 } from '../attachments/gemini-image-tokens';
 import type { CallPrices } from './unit-prices';
 
 /** Names the table below on a ledger row whose web-search fee it priced. */
@@ -23,7 +24,7 @@ function publishedWebSearchFee(catalogProviderId: string, catalogModelId: string
     case 'openai':
       return perThousand(10);
     case 'google':
-      return /^gemini-3/.test(catalogModelId) ? perThousand(14) : perThousand(35);
+      return isGemini3(catalogModelId) ? perThousand(14) : perThousand(35);
     case 'openrouter':
       return perThousand(4);
     case 'x-ai':

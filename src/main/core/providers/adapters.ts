@@ -8,8 +8,9 @@ import type { ProviderEndpoint, WireApi } from './provider-types';
 import { vendorKindAt } from './vendor-hosts';
 
 /**
- * Ollama reached through its OpenAI-style /v1 is an 'openai-compatible' endpoint. xAI, Mistral
- * and Perplexity are called through Chat Completions, where their usage quirks are handled.
+ * Ollama reached through its OpenAI-style /v1 is an 'openai-compatible' endpoint. Mistral and
+ * Perplexity are called through Chat Completions, where their usage quirks are handled; xAI too,
+ * except for web search, a Responses API tool since xAI removed Live Search from Chat Completions.
  */
 export function adapterFor(endpoint: Pick<ProviderEndpoint, 'kind' | 'baseUrl'>, api: WireApi = 'chat'): ProtocolAdapter {
   const kind = endpoint.kind === 'openai-compatible' ? (vendorKindAt(endpoint.baseUrl) ?? endpoint.kind) : endpoint.kind;
@@ -19,6 +20,7 @@ export function adapterFor(endpoint: Pick<ProviderEndpoint, 'kind' | 'baseUrl'>,
     case 'openai-compatible':
       return api === 'responses' ? openAiResponsesAdapter : openAiChatAdapter(kind);
     case 'xai':
+      return api === 'responses' ? openAiResponsesAdapter : openAiChatAdapter(kind);
     case 'mistral':
     case 'perplexity':
       return openAiChatAdapter(kind);

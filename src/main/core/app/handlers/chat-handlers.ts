@@ -17,12 +17,18 @@ function estimateView(budgets: BudgetService, estimate: PreflightEstimate, caps:
     expectedOutputTokens: estimate.expectedOutputTokens,
     thinkingBudgetTokens: estimate.thinkingBudgetTokens,
     costNanos: estimate.cost,
+    attachments: estimate.attachments,
+    webSearch: estimate.webSearch ? { maxSearches: estimate.webSearch.maxSearches, feeNanos: estimate.webSearch.fee } : null,
+    blocked: estimate.blocked,
     caps: caps.map((cap) => toCapCheck(cap, estimate.cost)),
     refusal: budgets.decide(caps, estimate.cost).refusal,
   };
 }
 
-type ChatDeps = Pick<CoreServices, 'services' | 'chat' | 'conversations' | 'providers' | 'providerResolver' | 'clock'>;
+type ChatDeps = Pick<
+  CoreServices,
+  'services' | 'chat' | 'conversations' | 'providers' | 'providerResolver' | 'clock' | 'staging' | 'attachmentStore'
+>;
 
 export function chatHandlers(core: ChatDeps, host: Pick<HostFacts, 'chooseExportFile'>): AreaHandlers<typeof chatContract> {
   const { budgets } = core.services;
@@ -47,7 +53,7 @@ export function chatHandlers(core: ChatDeps, host: Pick<HostFacts, 'chooseExport
 
     conversationGet: ({ id }) => ({
       conversation: { ...conversationView(id), cacheSavedNanos: totalCacheSaving(core.conversations.cachingRows(id)) },
-      messages: messageViews(core.conversations.thread(id), providerName),
+      messages: messageViews(core.conversations.thread(id), core.attachmentStore.forConversation(id), providerName),
     }),
 
     conversationRename: ({ id, title }) => {
@@ -55,7 +61,21 @@ export function chatHandlers(core: ChatDeps, host: Pick<HostFacts, 'chooseExport
       return conversationView(id);
     },
 
-    conversationDelete: ({ id }) => ({ deleted: core.conversations.delete(id) }),
+    conversationDelete: ({ id }) => {
+      const deleted = core.conversations.delete(id);
+      // The rows went with the conversation; its files go once that is committed.
+      core.attachmentStore.syncFolder(id);
+      return { deleted };
+    },
+
+    conversationWebSearchSet: ({ id, on }) => {
+      if (!core.conversations.setWebSearch(id, on, core.clock())) throw new AppError('not_found', 'That conversation no longer exists.');
+      return conversationView(id);
+    },
+
+    attachmentStage: ({ name, dataBase64 }) => core.staging.stage(name, Buffer.from(dataBase64, 'base64')),
+
+    attachmentDiscard: ({ id }) => ({ discarded: core.staging.discard(id) }),
 
     conversationExport: ({ id, format }) => core.services.conversationExports.render(id, format),
 

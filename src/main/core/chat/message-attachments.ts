@@ -1,0 +1,203 @@
+import type { AttachmentEstimateView, PixelSize } from '../../../shared/attachments';
+import { checkAttachments, type AttachmentFacts } from '../attachments/attachment-check';
+import type { AttachmentStaging, StagedAttachment } from '../attachments/attachment-staging';
+import type { AttachmentStore, NewAttachment, StoredAttachment } from '../attachments/attachment-store';
+import { readImageDimensions, type ImageFormat } from '../attachments/image-dimensions';
+import { downscaleImage } from '../attachments/image-downscale';
+import { estimateImageTokens, type ImageRuleVendor } from '../attachments/image-token-estimate';
+import { imageRuleVendorFor } from '../attachments/image-vendor';
+import { countPdfPages } from '../attachments/pdf-page-count';
+import { estimatePdfTokens } from '../attachments/pdf-token-estimate';
+import type { ProviderKind, WireAttachment } from '../providers/provider-types';
+import { textAttachmentBlock } from '../providers/text-attachment';
+import { countTextTokens } from '../tokens/count-tokens';
+import type { TokenCountCache } from '../tokens/token-count-cache';
+
+export interface AttachmentTarget {
+  kind: ProviderKind;
+  name: string;
+  model: string;
+}
+
+/** A staged file made ready for one model: what is sent, what is stored, what it is estimated at. */
+export interface PreparedAttachment {
+  stagedId: string;
+  estimate: AttachmentEstimateView;
+  /** Built only for a send: the bytes as sent (downscaled), to store with the message. */
+  stored?: NewAttachment;
+}
+
+export interface PreparedAttachments {
+  /** The staged files of the new message, in the order given. */
+  added: PreparedAttachment[];
+  /** Every attachment of the request, earlier turns' included, by the message that carries it (the new one under ''). */
+  wire: Map<string, WireAttachment[]>;
+  /** Input tokens of every attachment of the request, by each vendor's published rule. */
+  tokens: number;
+  /** The first reason the model cannot take these files; nothing may be sent while there is one. */
+  refusal: string | null;
+}
+
+/** What the token rules need of a file, kept per attachment so a keystroke's estimate reads no file. */
+type Facts = { kind: 'image'; size: PixelSize } | { kind: 'pdf'; pages: number } | { kind: 'text'; text: string };
+
+/**
+ * The files of a request, from the user's staged picks and the conversation's earlier messages, as
+ * the chosen model will get them: checked against its vendor's limits, images downscaled to what the
+ * vendor takes, and each one's tokens estimated by the vendor's published rule. A downscaled image is
+ * made once per target size and kept until the file is sent or discarded.
+ */
+export class MessageAttachments {
+  private readonly downscaled = new Map<string, Promise<{ data: Uint8Array; mime: string; size: PixelSize }>>();
+  private readonly storedFacts = new Map<string, Facts>();
+
+  constructor(
+    private readonly staging: AttachmentStaging,
+    private readonly store: AttachmentStore,
+    private readonly tokenCache: TokenCountCache,
+    private readonly newId: () => string,
+  ) {}
+
+  async prepare(
+    target: AttachmentTarget,
+    stagedIds: readonly string[],
+    history: { conversationId: string; messageIds: ReadonlySet<string> } | null,
+    forSend: boolean,
+  ): Promise<PreparedAttachments> {
+    const vendor = imageRuleVendorFor(target.kind, target.model);
+    const wire = new Map<string, WireAttachment[]>();
+    const facts: AttachmentFacts[] = [];
+    let tokens = 0;
+
+    if (history) {
+      for (const [messageId, stored] of this.store.forConversation(history.conversationId)) {
+        if (!history.messageIds.has(messageId)) continue;
+        const sent: WireAttachment[] = [];
+        for (const file of stored) {
+          const known = this.factsOfStored(file);
+          tokens += this.tokensOf(vendor, target.model, file.name, known);
+          facts.push(factsFor(file.name, file.mime, file.view.bytes, known));
+          if (forSend) sent.push(toWire(file.name, file.mime, known, () => file.read()));
+        }
+        wire.set(messageId, sent);
+      }
+    }
+
+    const added: PreparedAttachment[] = [];
+    const newWire: WireAttachment[] = [];
+    for (const stagedId of stagedIds) {
+      const staged = this.staging.get(stagedId);
+      const known = factsOfStaged(staged);
+      const sent = await this.asSent(vendor, target.model, staged, known);
+      const fileTokens = this.tokensOf(vendor, target.model, staged.view.name, known);
+      tokens += fileTokens;
+      facts.push(factsFor(staged.view.name, sent.mime, sent.data.byteLength, sent.size ? { kind: 'image', size: sent.size } : known));
+      const estimate: AttachmentEstimateView = {
+        id: stagedId,
+        tokens: fileTokens,
+        downscaledTo: sent.downscaled ? sent.size : null,
+        refusal: checkAttachments(target.name, target.kind, target.model, [facts.at(-1)!]),
+      };
+      const prepared: PreparedAttachment = { stagedId, estimate };
+      if (forSend) {
+        prepared.stored = {
+          id: this.newId(),
+          kind: staged.view.kind,
+          name: staged.view.name,
+          mime: sent.mime,
+          data: sent.data,
+          size: sent.size,
+          original: sent.downscaled && staged.view.size ? { size: staged.view.size, bytes: staged.view.bytes } : null,
+        };
+        newWire.push(toWire(staged.view.name, sent.mime, known, () => Buffer.from(sent.data)));
+      }
+      added.push(prepared);
+    }
+    wire.set('', newWire);
+    const refusal = facts.length ? checkAttachments(target.name, target.kind, target.model, facts) : null;
+    return { added, wire, tokens, refusal };
+  }
+
+  /** The staged file is sent (its bytes now live with the message) or removed: its downscaled copies go. */
+  forget(stagedId: string): void {
+    for (const key of this.downscaled.keys()) if (key.startsWith(`${stagedId}\u0000`)) this.downscaled.delete(key);
+  }
+
+  private tokensOf(vendor: ImageRuleVendor, model: string, name: string, facts: Facts): number {
+    switch (facts.kind) {
+      case 'image':
+        return estimateImageTokens(vendor, model, facts.size).tokens;
+      case 'pdf':
+        return estimatePdfTokens(vendor, model, facts.pages).tokens;
+      case 'text':
+        return countTextTokens(model, textAttachmentBlock({ kind: 'text', name, text: facts.text }), this.tokenCache).tokens;
+    }
+  }
+
+  /** The image at the size the vendor takes (made once per size); PDFs and text files as they are. */
+  private async asSent(vendor: ImageRuleVendor, model: string, staged: StagedAttachment, facts: Facts) {
+    if (facts.kind !== 'image') {
+      return { data: staged.bytes(), mime: staged.view.mime, size: null, downscaled: false };
+    }
+    const estimate = estimateImageTokens(vendor, model, facts.size);
+    if (!estimate.downscaled) return { data: staged.bytes(), mime: staged.view.mime, size: facts.size, downscaled: false };
+    const target = estimate.sentSize;
+    const key = `${staged.view.id}\u0000${target.width}x${target.height}`;
+    let made = this.downscaled.get(key);
+    if (!made) {
+      const format = readImageDimensions(staged.bytes()).format;
+      made = downscaleImage(staged.bytes(), format satisfies ImageFormat, target);
+      this.downscaled.set(key, made);
+      made.catch(() => this.downscaled.delete(key));
+    }
+    const image = await made;
+    return { data: image.data, mime: image.mime, size: image.size, downscaled: true };
+  }
+
+  private factsOfStored(file: StoredAttachment): Facts {
+    const cached = this.storedFacts.get(file.view.id);
+    if (cached) return cached;
+    const facts: Facts =
+      file.kind === 'image' && file.view.size
+        ? { kind: 'image', size: file.view.size }
+        : file.kind === 'pdf'
+          ? { kind: 'pdf', pages: countPdfPages(file.read()) }
+          : { kind: 'text', text: file.read().toString('utf8') };
+    this.storedFacts.set(file.view.id, facts);
+    return facts;
+  }
+}
+
+function factsOfStaged(staged: StagedAttachment): Facts {
+  const sniffed = staged.sniffed;
+  switch (sniffed.kind) {
+    case 'image':
+      return { kind: 'image', size: sniffed.size };
+    case 'pdf':
+      return { kind: 'pdf', pages: sniffed.pages };
+    case 'text':
+      return { kind: 'text', text: sniffed.text };
+  }
+}
+
+function factsFor(name: string, mime: string, bytes: number, facts: Facts): AttachmentFacts {
+  return {
+    name,
+    kind: facts.kind,
+    mime,
+    bytes,
+    ...(facts.kind === 'image' ? { size: facts.size } : {}),
+    ...(facts.kind === 'pdf' ? { pages: facts.pages } : {}),
+  };
+}
+
+function toWire(name: string, mime: string, facts: Facts, read: () => Buffer): WireAttachment {
+  switch (facts.kind) {
+    case 'image':
+      return { kind: 'image', name, mime: mime as Extract<WireAttachment, { kind: 'image' }>['mime'], base64: read().toString('base64') };
+    case 'pdf':
+      return { kind: 'pdf', name, mime: 'application/pdf', base64: read().toString('base64') };
+    case 'text':
+      return { kind: 'text', name, text: facts.text };
+  }
+}

@@ -1,0 +1,54 @@
+import { isGemini3 } from '../attachments/gemini-image-tokens';
+import { AppError } from '../../../shared/contract/ipc-result';
+import type { ProviderKind, WireApi } from '../providers/provider-types';
+import { vendorKindAt } from '../providers/vendor-hosts';
+
+/**
+ * The most searches one message lets the provider run. Where the vendor takes a bound it is sent
+ * (Anthropic's max_uses, the Responses API's max_tool_calls, OpenRouter's max_results), so the
+ * pre-flight's worst case, this many searches at the per-search price, is a real ceiling.
+ */
+export const MAX_WEB_SEARCHES_PER_MESSAGE = 5;
+
+export interface WebSearchPlan {
+  /** Billed search units the request can cost at most, priced by pre-flight. */
+  maxSearches: number;
+  /** The API the search tool lives in, when the provider has two (OpenAI's and xAI's web_search are Responses API tools). */
+  api?: WireApi;
+}
+
+interface SearchTarget {
+  kind: ProviderKind;
+  name: string;
+  baseUrl: string;
+}
+
+/**
+ * How a message with web search on is sent to this provider, or why it cannot be. Perplexity
+ * searches on every request and bills it in its request fee, which pre-flight already prices: the
+ * toggle changes nothing there.
+ */
+export function planWebSearch(target: SearchTarget, model: string): WebSearchPlan | null {
+  const kind = target.kind === 'openai-compatible' ? (vendorKindAt(target.baseUrl) ?? target.kind) : target.kind;
+  switch (kind) {
+    case 'openai':
+    case 'xai':
+      return { maxSearches: MAX_WEB_SEARCHES_PER_MESSAGE, api: 'responses' };
+    case 'anthropic':
+    case 'openrouter':
+      return { maxSearches: MAX_WEB_SEARCHES_PER_MESSAGE };
+    case 'gemini':
+      // Gemini 3 bills each search query and takes no bound on them: the worst case assumes the
+      // same ceiling as the others. Earlier models bill one grounded prompt, however many queries.
+      return { maxSearches: isGemini3(model) ? MAX_WEB_SEARCHES_PER_MESSAGE : 1 };
+    case 'perplexity':
+      return null;
+    case 'mistral':
+    case 'ollama':
+    case 'openai-compatible':
+      throw new AppError(
+        'invalid_request',
+        `${target.name} offers no web search that Tallychat can meter; turn Web search off to send, or choose OpenAI, Anthropic, Gemini, OpenRouter or xAI.`,
+      );
+  }
+}
