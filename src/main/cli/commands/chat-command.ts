@@ -1,9 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { StagedAttachmentView } from '../../../shared/attachments';
 import type { FinishedRequest } from '../../../shared/contract/events';
+import { formatFileSize } from '../../../shared/format-file-size';
+import { formatUsd } from '../../../shared/money';
 import { AppError } from '../../../shared/contract/ipc-result';
 import { SYSTEM_PROMPT_MAX_CHARS } from '../../../shared/system-prompt';
 import type { Core } from '../../core/app/create-core';
 import { BudgetRefusal } from '../../core/chat/chat-service';
+import type { PreflightEstimate } from '../../core/chat/chat-types';
 import { describeStorageFailure } from '../../core/db/storage-errors';
 import { checkBaseUrl } from '../../core/provider-config/base-url-check';
 import { PROVIDER_DEFAULTS, isProviderKind } from '../../core/provider-config/provider-defaults';
@@ -20,7 +26,7 @@ export const EXIT_INTERRUPTED = 130;
 const USAGE =
   'tallychat chat [--provider ID] --model MODEL [--base-url URL] [--api-key-env VAR] [--no-stream] ' +
   '[--max-tokens N] [--api responses|chat] [--reasoning-effort minimal|low|medium|high] [--thinking-budget N] ' +
-  '[--conversation ID] [--system TEXT] [--allow-over-cap] [--json] [--data-dir DIR] MESSAGE';
+  '[--conversation ID] [--system TEXT] [--attach FILE]... [--web-search] [--allow-over-cap] [--json] [--data-dir DIR] MESSAGE';
 
 export const chatCommand: CliCommand = {
   name: 'chat',
@@ -42,6 +48,8 @@ export const chatCommand: CliCommand = {
         'thinking-budget': { type: 'string' },
         conversation: { type: 'string' },
         system: { type: 'string' },
+        attach: { type: 'string', multiple: true },
+        'web-search': { type: 'boolean' },
         'allow-over-cap': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
@@ -65,7 +73,9 @@ export const chatCommand: CliCommand = {
       try {
         const providerId = selectProvider(core, io, values.provider ?? 'openai', values['base-url'], values['api-key-env']);
         checkThinkingFor(core.providerResolver.describe(providerId).kind, model, thinking);
+        const attachments = await stageFiles(core, values.attach ?? []);
         return await sendAndReport(core, io, {
+          attachments,
           thinking,
           providerId,
           model,
@@ -76,6 +86,7 @@ export const chatCommand: CliCommand = {
           ...(maxTokens !== undefined ? { maxOutputTokens: maxTokens } : {}),
           ...(values.conversation ? { conversationId: values.conversation } : {}),
           ...(systemPrompt !== undefined ? { systemPrompt } : {}),
+          ...(values['web-search'] !== undefined ? { webSearch: values['web-search'] } : {}),
         });
       } catch (error) {
         if (error instanceof CliUsageError) throw error;
@@ -124,6 +135,26 @@ function selectProvider(core: Core, io: CliIo, provider: string, baseUrl?: strin
   return provider;
 }
 
+/** Each --attach file, read from disk now and handed to the core, which checks what it is by its bytes. */
+async function stageFiles(core: Core, paths: readonly string[]): Promise<StagedAttachmentView[]> {
+  const staged: StagedAttachmentView[] = [];
+  for (const path of paths) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      throw new CliUsageError(`--attach ${path}: ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error)}`);
+    }
+    try {
+      staged.push(core.staging.stage(basename(path), bytes));
+    } catch (error) {
+      if (error instanceof AppError) throw new CliUsageError(`--attach ${path}: ${error.message}`);
+      throw error;
+    }
+  }
+  return staged;
+}
+
 interface SendOptions {
   providerId: string;
   model: string;
@@ -136,6 +167,10 @@ interface SendOptions {
   /** Kept as the conversation's own system prompt ('' sends none); omitted, its own or the default applies. */
   systemPrompt?: string;
   thinking: ThinkingOptions;
+  /** Staged --attach files, in the order given. */
+  attachments: StagedAttachmentView[];
+  /** --web-search; omitted, the conversation's own setting. */
+  webSearch?: boolean;
 }
 
 async function sendAndReport(core: Core, io: CliIo, options: SendOptions): Promise<number> {
@@ -154,12 +189,15 @@ async function sendAndReport(core: Core, io: CliIo, options: SendOptions): Promi
       text: options.text,
       stream: options.stream,
       allowOverCap: options.allowOverCap,
+      attachmentIds: options.attachments.map((file) => file.id),
       ...options.thinking,
+      ...(options.webSearch !== undefined ? { webSearch: options.webSearch } : {}),
       ...(options.maxOutputTokens !== undefined ? { maxOutputTokens: options.maxOutputTokens } : {}),
       ...(options.conversationId ? { conversationId: options.conversationId } : {}),
       ...(options.systemPrompt !== undefined ? { systemPrompt: options.systemPrompt } : {}),
     });
     requestId = started.requestId;
+    if (!options.json) io.stderr(preflightLines(started.estimate, options.attachments));
     const finished = await started.done;
     report(io, options.json, finished);
     if (finished.status === 'completed') return EXIT.ok;
@@ -176,6 +214,26 @@ async function sendAndReport(core: Core, io: CliIo, options: SendOptions): Promi
     unsubscribe();
     process.off('SIGINT', onSigint);
   }
+}
+
+/** What the window's composer shows before Send, for files and web search: on stderr, beside the answer. */
+function preflightLines(estimate: PreflightEstimate, staged: readonly StagedAttachmentView[]): string {
+  const lines = estimate.attachments.map((file) => {
+    const view = staged.find((s) => s.id === file.id);
+    const pixels = view?.size ? `, ${view.size.width}×${view.size.height}` : '';
+    const downscaled = file.downscaledTo ? `, downscaled to ${file.downscaledTo.width}×${file.downscaledTo.height}` : '';
+    return `attached: ${view?.name ?? file.id} (${formatFileSize(view?.bytes ?? 0)}${pixels}): ~${file.tokens.toLocaleString('en-US')} tokens (estimate)${downscaled}`;
+  });
+  if (estimate.webSearch) {
+    const fee = estimate.webSearch.fee === null ? 'price unknown' : formatUsd(estimate.webSearch.fee);
+    lines.push(`web search: up to ${plural(estimate.webSearch.maxSearches, 'search', 'searches')}, ${fee}`);
+  }
+  return lines.map((line) => `${line}
+`).join('');
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function report(io: CliIo, json: boolean, finished: FinishedRequest): void {

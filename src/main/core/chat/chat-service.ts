@@ -108,7 +108,7 @@ export class ChatService {
       stored = stored.slice(0, from);
     }
     const systemPrompt = input.systemPrompt ?? (isNew ? null : deps.conversations.systemPromptOf(conversationId)) ?? deps.defaultSystemPrompt();
-    const webSearchOn = input.webSearch ?? (isNew ? false : deps.conversations.webSearchOf(conversationId));
+    const webSearchOn = input.webSearch ?? (isNew ? false : (deps.conversations.get(conversationId)?.webSearch ?? false));
     const { plan: webSearch, blocked: searchBlocked } = webSearchFor(webSearchOn, provider, input.model);
     const api = webSearch?.api ?? input.api;
     const files = await deps.attachments.prepare(

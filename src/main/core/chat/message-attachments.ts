@@ -2,7 +2,7 @@ import type { AttachmentEstimateView, PixelSize } from '../../../shared/attachme
 import { checkAttachments, type AttachmentFacts } from '../attachments/attachment-check';
 import type { AttachmentStaging, StagedAttachment } from '../attachments/attachment-staging';
 import type { AttachmentStore, NewAttachment, StoredAttachment } from '../attachments/attachment-store';
-import { readImageDimensions, type ImageFormat } from '../attachments/image-dimensions';
+import { readImageDimensions } from '../attachments/image-dimensions';
 import { downscaleImage } from '../attachments/image-downscale';
 import { estimateImageTokens, type ImageRuleVendor } from '../attachments/image-token-estimate';
 import { imageRuleVendorFor } from '../attachments/image-vendor';
@@ -38,6 +38,8 @@ export interface PreparedAttachments {
   refusal: string | null;
 }
 
+type DownscaledImage = { data: Uint8Array; mime: string; size: PixelSize };
+
 /** What the token rules need of a file, kept per attachment so a keystroke's estimate reads no file. */
 type Facts = { kind: 'image'; size: PixelSize } | { kind: 'pdf'; pages: number } | { kind: 'text'; text: string };
 
@@ -48,7 +50,7 @@ type Facts = { kind: 'image'; size: PixelSize } | { kind: 'pdf'; pages: number }
  * made once per target size and kept until the file is sent or discarded.
  */
 export class MessageAttachments {
-  private readonly downscaled = new Map<string, Promise<{ data: Uint8Array; mime: string; size: PixelSize }>>();
+  private readonly downscaled = new Map<string, Promise<DownscaledImage>>();
   private readonly storedFacts = new Map<string, Facts>();
 
   constructor(
@@ -143,15 +145,21 @@ export class MessageAttachments {
     if (!estimate.downscaled) return { data: staged.bytes(), mime: staged.view.mime, size: facts.size, downscaled: false };
     const target = estimate.sentSize;
     const key = `${staged.view.id}\u0000${target.width}x${target.height}`;
-    let made = this.downscaled.get(key);
-    if (!made) {
-      const format = readImageDimensions(staged.bytes()).format;
-      made = downscaleImage(staged.bytes(), format satisfies ImageFormat, target);
-      this.downscaled.set(key, made);
-      made.catch(() => this.downscaled.delete(key));
-    }
-    const image = await made;
+    const image = await this.downscaledCopy(key, () => {
+      const bytes = staged.bytes();
+      return downscaleImage(bytes, readImageDimensions(bytes).format, target);
+    });
     return { data: image.data, mime: image.mime, size: image.size, downscaled: true };
+  }
+
+  private downscaledCopy(key: string, make: () => Promise<DownscaledImage>): Promise<DownscaledImage> {
+    const known = this.downscaled.get(key);
+    if (known) return known;
+    const made = make();
+    this.downscaled.set(key, made);
+    // A failed downscale is not kept: the next estimate or Send tries again and reports it.
+    made.catch(() => this.downscaled.delete(key));
+    return made;
   }
 
   private factsOfStored(file: StoredAttachment): Facts {
