@@ -2,6 +2,7 @@ import { bearerAuth, endpointUrl, jsonHeaders, type DecodeSession, type Protocol
 import { convertOllamaUsage } from './convert-ollama-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { isObject, objectAt, stringAt } from './json-guards';
+import { ollamaMessage } from './ollama-message';
 import type { PartSink } from './part-sink';
 import type { ChatCallRequest, FinishReason } from './provider-types';
 
@@ -17,7 +18,7 @@ export const ollamaChatAdapter: ProtocolAdapter = {
       method: 'POST',
       url: endpointUrl(endpoint.baseUrl, '/api/chat'),
       headers: jsonHeaders(auth, endpoint, request.stream ? 'application/x-ndjson' : 'application/json'),
-      body: JSON.stringify(requestBody(request)),
+      body: JSON.stringify(requestBody(request, endpoint.displayName)),
     };
   },
   openSession(sink, options) {
@@ -25,14 +26,14 @@ export const ollamaChatAdapter: ProtocolAdapter = {
   },
 };
 
-function requestBody(request: ChatCallRequest) {
+function requestBody(request: ChatCallRequest, provider: string) {
   const options = {
     ...(request.maxOutputTokens !== undefined ? { num_predict: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
   };
   return {
     model: request.model,
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: request.messages.map((m) => ollamaMessage(m, provider)),
     stream: request.stream,
     ...(Object.keys(options).length > 0 ? { options } : {}),
   };
