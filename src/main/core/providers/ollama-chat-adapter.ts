@@ -18,7 +18,7 @@ export const ollamaChatAdapter: ProtocolAdapter = {
       method: 'POST',
       url: endpointUrl(endpoint.baseUrl, '/api/chat'),
       headers: jsonHeaders(auth, endpoint, request.stream ? 'application/x-ndjson' : 'application/json'),
-      body: JSON.stringify(requestBody(request, endpoint.displayName)),
+      body: JSON.stringify(requestBody(request)),
     };
   },
   openSession(sink, options) {
@@ -26,14 +26,14 @@ export const ollamaChatAdapter: ProtocolAdapter = {
   },
 };
 
-function requestBody(request: ChatCallRequest, provider: string) {
+function requestBody(request: ChatCallRequest) {
   const options = {
     ...(request.maxOutputTokens !== undefined ? { num_predict: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
   };
   return {
     model: request.model,
-    messages: request.messages.map((m) => ollamaMessage(m, provider)),
+    messages: request.messages.map((m) => ollamaMessage(m)),
     stream: request.stream,
     ...(Object.keys(options).length > 0 ? { options } : {}),
   };

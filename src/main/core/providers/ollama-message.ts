@@ -13,14 +13,14 @@ export interface OllamaMessage {
  * A PDF never gets here (the chat layer refuses it for Ollama before anything is sent); if one
  * does, the call fails rather than send the model a message without it.
  */
-export function ollamaMessage(message: ChatMessage, provider: string): OllamaMessage {
+export function ollamaMessage(message: ChatMessage): OllamaMessage {
   const files = message.attachments ?? [];
   if (files.length === 0) return { role: message.role, content: message.content };
   const texts = [message.content];
   const images: string[] = [];
   for (const file of files) {
     if (file.kind === 'pdf') {
-      throw new Error(`${provider} (Ollama) does not take PDF files ("${file.name}"); attach its text or images of its pages instead.`);
+      throw new Error(`Ollama does not take PDF files ("${file.name}"); attach its text, or images of its pages, instead.`);
     }
     if (file.kind === 'image') images.push(file.base64);
     else texts.push(textAttachmentBlock(file));
