@@ -4,8 +4,9 @@ import type { ChatCallRequest } from './provider-types';
 import { SourceList } from './source-list';
 
 /**
- * Grounding with Google Search. Gemini takes no bound on the number of searches; the model
- * decides how many queries to run.
+ * Grounding with Google Search: the docs' `google_search` tool, in the camelCase the rest of our
+ * body uses (the REST API reads both). Gemini takes no bound on the number of searches; the
+ * model decides how many queries to run.
  */
 export function geminiSearchTools(webSearch: ChatCallRequest['webSearch']): Record<string, unknown> {
   return webSearch ? { tools: [{ googleSearch: {} }] } : {};
