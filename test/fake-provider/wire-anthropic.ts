@@ -53,7 +53,10 @@ export function anthropicStream(answer: Answer): string[] {
       events.push(event('error', { error: { type: 'overloaded_error', message: 'Overloaded' } }));
     }
     // Claude cites as it writes: each source once, right after the text it supports begins.
-    if (i === 0) for (const citation of answer.citations) events.push(event('content_block_delta', { index, delta: { type: 'citations_delta', citation: citationOf(citation) } }));
+    if (i > 0) return;
+    for (const citation of answer.citations) {
+      events.push(event('content_block_delta', { index, delta: { type: 'citations_delta', citation: citationOf(citation) } }));
+    }
   });
   events.push(event('content_block_stop', { index }));
   const stop = { stop_reason: answer.finishReason ?? 'end_turn', stop_sequence: null };
