@@ -24,21 +24,43 @@ export function geminiStream(answer: Answer): string[] {
         : sse({ error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } });
     events.splice(firstText + 1, 0, bad);
   }
-  events.push(sse(chunk(answer, [{ text: '' }], answer.finishReason ?? 'STOP', answer.usage)));
+  events.push(sse(chunk(answer, [{ text: '' }], answer.finishReason ?? 'STOP', answer.usage, groundingOf(answer))));
   return events;
 }
 
 export function geminiWhole(answer: Answer): unknown {
   const thought = answer.reasoning === '' ? [] : [{ text: answer.reasoning, thought: true }];
-  return chunk(answer, [...thought, { text: answer.text }], answer.finishReason ?? 'STOP', answer.usage);
+  return chunk(answer, [...thought, { text: answer.text }], answer.finishReason ?? 'STOP', answer.usage, groundingOf(answer));
 }
 
-function chunk(answer: Answer, parts: object[], finishReason: string | undefined, usage: FakeUsage | null): object {
+function chunk(answer: Answer, parts: object[], finishReason: string | undefined, usage: FakeUsage | null, grounding?: object): object {
   return {
-    candidates: [{ content: { parts, role: 'model' }, ...(finishReason ? { finishReason } : {}), index: 0 }],
+    candidates: [
+      { content: { parts, role: 'model' }, ...(finishReason ? { finishReason } : {}), ...(grounding ? { groundingMetadata: grounding } : {}), index: 0 },
+    ],
     ...(usage ? { usageMetadata: usageOf(usage) } : {}),
     modelVersion: answer.model,
     responseId: 'fake-response',
+  };
+}
+
+/**
+ * A grounded answer's metadata, on the last chunk as Gemini streams it: usage.searches queries
+ * (one when only citations are given; an empty query as Gemini sometimes sends, which is not
+ * billed), the sources as groundingChunks, and which part of the text each supports.
+ */
+function groundingOf(answer: Answer): object | undefined {
+  const searches = answer.usage?.searches ?? (answer.citations.length > 0 ? 1 : 0);
+  if (searches === 0 && answer.citations.length === 0) return undefined;
+  const queries = Array.from({ length: searches }, (_, i) => `fake search ${i + 1} — über`);
+  const chunks = answer.citations.map((c) => ({ web: { uri: c.url, ...(c.title !== undefined ? { title: c.title } : {}) } }));
+  const cited = answer.text.slice(0, 16);
+  return {
+    searchEntryPoint: { renderedContent: '<style>.container{}</style><div class="container">fake</div>' },
+    groundingChunks: chunks,
+    groundingSupports:
+      chunks.length > 0 ? [{ segment: { startIndex: 0, endIndex: Buffer.byteLength(cited), text: cited }, groundingChunkIndices: chunks.map((_, i) => i) }] : [],
+    webSearchQueries: searches > 0 ? ['', ...queries] : [],
   };
 }
 

@@ -1,5 +1,7 @@
 import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter } from './adapter-types';
-import { anthropicSystem, markedContent } from './cache-control-marks';
+import { anthropicContent } from './anthropic-content-blocks';
+import { AnthropicSources, anthropicWebSearchTools } from './anthropic-web-search';
+import { anthropicSystem } from './cache-control-marks';
 import { convertAnthropicUsage, type AnthropicUsageReports } from './convert-anthropic-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { isObject, objectAt, stringAt, type JsonObject } from './json-guards';
@@ -37,16 +39,21 @@ function requestBody(request: ChatCallRequest) {
     ...anthropicSystem(request.messages),
     messages: request.messages
       .filter((m) => m.role !== 'system')
-      .map((m) => ({ role: m.role, content: markedContent(m) })),
+      .map((m) => ({ role: m.role, content: anthropicContent(m) })),
+    ...anthropicWebSearchTools(request.webSearch),
     stream: request.stream,
     // Anthropic refuses a changed temperature while thinking; the thinking the user asked for wins.
     ...(request.temperature !== undefined && !thinking ? { temperature: request.temperature } : {}),
   };
 }
 
-/** Only `message_stop` ends the stream; pings, block starts and stops carry nothing we keep. */
+/**
+ * Only `message_stop` ends the stream. Block starts matter only for a search's results and a
+ * text's citations; the search's query (server_tool_use's input_json_delta) is not answer text.
+ */
 function streamSession(sink: PartSink): DecodeSession {
   const reports: AnthropicUsageReports = {};
+  const sources = new AnthropicSources(sink);
   let stopReason: string | undefined;
   const report = (key: keyof AnthropicUsageReports, usage: JsonObject | undefined) => {
     if (!usage) return;
@@ -61,8 +68,11 @@ function streamSession(sink: PartSink): DecodeSession {
       if (event === undefined) return;
       if (!isObject(event)) return sink.fail(unexpectedEventError(sink.ctx, data));
       switch (event.type) {
+        case 'content_block_start':
+          sources.readBlock(objectAt(event, 'content_block') ?? {});
+          return sources.flush();
         case 'content_block_delta':
-          return readDelta(sink, objectAt(event, 'delta'));
+          return readDelta(sink, sources, objectAt(event, 'delta'));
         case 'message_start':
           return report('message_start', objectAt(objectAt(event, 'message') ?? {}, 'usage'));
         case 'message_delta':
@@ -87,11 +97,14 @@ function wholeSession(sink: PartSink): DecodeSession {
       if (!isObject(message)) return sink.fail(unexpectedEventError(sink.ctx, data));
       if (message.type === 'error') return sink.fail(vendorError(sink, objectAt(message, 'error')));
       if (!Array.isArray(message.content)) return sink.fail(unexpectedEventError(sink.ctx, data));
+      const sources = new AnthropicSources(sink);
       for (const block of message.content) {
         if (!isObject(block)) continue;
         if (block.type === 'thinking') sink.reasoning(stringAt(block, 'thinking') ?? '');
         if (block.type === 'text') sink.text(stringAt(block, 'text') ?? '');
+        sources.readBlock(block);
       }
+      sources.flush();
       const usage = objectAt(message, 'usage');
       if (usage) sink.reportUsage(convertAnthropicUsage({ message_start: usage }, usage));
       sink.finish(mapStopReason(stringAt(message, 'stop_reason')));
@@ -100,9 +113,13 @@ function wholeSession(sink: PartSink): DecodeSession {
   };
 }
 
-function readDelta(sink: PartSink, delta: JsonObject | undefined): void {
+function readDelta(sink: PartSink, sources: AnthropicSources, delta: JsonObject | undefined): void {
   if (delta?.type === 'text_delta') sink.text(stringAt(delta, 'text') ?? '');
   else if (delta?.type === 'thinking_delta') sink.reasoning(stringAt(delta, 'thinking') ?? '');
+  else if (delta?.type === 'citations_delta') {
+    sources.readDelta(delta);
+    sources.flush();
+  }
 }
 
 /** Mid-stream `{type:'error', error:{type:'overloaded_error', message}}`. */

@@ -11,6 +11,12 @@ export function markedContent(message: ChatMessage): string | { type: 'text'; te
   return message.cacheBreakpoint ? [{ type: 'text', text: message.content, cache_control: EPHEMERAL }] : message.content;
 }
 
+/** A message sent as several blocks caches up to its last one, so that is where the mark goes. */
+export function markLastBlock<T extends object>(blocks: readonly T[], marked: boolean | undefined): (T | (T & { cache_control: typeof EPHEMERAL }))[] {
+  if (!marked || blocks.length === 0) return [...blocks];
+  return blocks.map((block, index) => (index === blocks.length - 1 ? { ...block, cache_control: EPHEMERAL } : block));
+}
+
 /** Anthropic's top-level `system`: plain text, or one marked block when the system prompt is cached. */
 export function anthropicSystem(messages: readonly ChatMessage[]): Record<string, unknown> {
   const system = messages.filter((m) => m.role === 'system');

@@ -12,7 +12,8 @@ export interface AnthropicUsageReports {
  * Anthropic counts cache reads and writes apart from `input_tokens`; our input is their sum.
  * message_delta's counts are cumulative and win over message_start's where both are given.
  * Thinking tokens are inside `output_tokens` and not reported apart. `cache_creation` splits the
- * cache writes by lifetime (5 minutes, 1 hour), which are priced apart.
+ * cache writes by lifetime (5 minutes, 1 hour), which are priced apart. `server_tool_use` counts
+ * the web searches run for the answer, each billed at the search price.
  */
 export function convertAnthropicUsage(reports: AnthropicUsageReports, raw: unknown = reports): ProviderUsage {
   const latest = (key: string) => countAt(reports.message_delta, key) ?? countAt(reports.message_start, key);
@@ -27,6 +28,7 @@ export function convertAnthropicUsage(reports: AnthropicUsageReports, raw: unkno
     cacheWriteTokens: cacheWrite,
     cacheWrite5mTokens: countAt(byLifetime, 'ephemeral_5m_input_tokens'),
     cacheWrite1hTokens: countAt(byLifetime, 'ephemeral_1h_input_tokens'),
+    webSearches: countAt(latestObject(reports, 'server_tool_use'), 'web_search_requests'),
     raw,
   });
 }

@@ -1,7 +1,9 @@
 import { endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter } from './adapter-types';
 import { convertGeminiUsage } from './convert-gemini-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
-import { firstObject, isObject, objectAt, stringAt } from './json-guards';
+import { GeminiGrounding, geminiSearchTools } from './gemini-grounding';
+import { geminiParts } from './gemini-parts';
+import { firstObject, isObject, objectAt, stringAt, type JsonObject } from './json-guards';
 import type { PartSink } from './part-sink';
 import type { ChatCallRequest, FinishReason } from './provider-types';
 import { geminiThinkingConfig } from './reasoning-fields';
@@ -43,8 +45,9 @@ function requestBody(request: ChatCallRequest) {
   return {
     contents: request.messages
       .filter((m) => m.role !== 'system')
-      .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+      .map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: geminiParts(m) })),
     ...(system.length > 0 ? { systemInstruction: { parts: system } } : {}),
+    ...geminiSearchTools(request.webSearch),
     ...(Object.keys(generationConfig).length > 0 ? { generationConfig } : {}),
   };
 }
@@ -52,10 +55,15 @@ function requestBody(request: ChatCallRequest) {
 /**
  * A streamed chunk and a whole response have the same shape. Usage repeats on every chunk and
  * the last report wins. There is no end marker: a candidate's finishReason (or a blocked
- * prompt) says the answer is complete, and the stream ends when the server closes it.
+ * prompt) says the answer is complete, and the stream ends when the server closes it. A grounded
+ * answer's sources and search count come in the candidate's groundingMetadata; the count rides
+ * on the usage reports, and how it is billed depends on the model that answered (modelVersion).
  */
 function session(sink: PartSink, framing: 'sse' | 'json'): DecodeSession {
   let finishReason: FinishReason | undefined;
+  let usageMetadata: JsonObject | undefined;
+  let model: string | undefined;
+  const grounding = new GeminiGrounding();
   return {
     framing,
     onEvent(data) {
@@ -82,8 +90,13 @@ function session(sink: PartSink, framing: 'sse' | 'json'): DecodeSession {
       const reason = candidate && stringAt(candidate, 'finishReason');
       if (reason !== undefined) finishReason = mapFinishReason(reason);
       if (stringAt(objectAt(chunk, 'promptFeedback') ?? {}, 'blockReason')) finishReason = 'content-filter';
+      model = stringAt(chunk, 'modelVersion') ?? model;
+      const metadata = candidate && objectAt(candidate, 'groundingMetadata');
+      const changed = metadata ? grounding.read(metadata, model) : { sources: false, searches: false };
+      if (changed.sources) sink.citations(grounding.list());
       const usage = objectAt(chunk, 'usageMetadata');
-      if (usage) sink.reportUsage(convertGeminiUsage(usage));
+      usageMetadata = usage ?? usageMetadata;
+      if (usage || changed.searches) sink.reportUsage(convertGeminiUsage(usageMetadata, grounding.webSearches(model)));
     },
     atEof() {
       if (finishReason !== undefined) sink.finish(finishReason);

@@ -2,6 +2,7 @@ import { bearerAuth, endpointUrl, jsonHeaders, type DecodeSession, type Protocol
 import { convertOllamaUsage } from './convert-ollama-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { isObject, objectAt, stringAt } from './json-guards';
+import { ollamaMessage } from './ollama-message';
 import type { PartSink } from './part-sink';
 import type { ChatCallRequest, FinishReason } from './provider-types';
 
@@ -32,7 +33,7 @@ function requestBody(request: ChatCallRequest) {
   };
   return {
     model: request.model,
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: request.messages.map((m) => ollamaMessage(m)),
     stream: request.stream,
     ...(Object.keys(options).length > 0 ? { options } : {}),
   };
