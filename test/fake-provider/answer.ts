@@ -82,8 +82,14 @@ function messagesOf(protocol: FakeProtocol, body: unknown): Message[] {
   const system = typeof systemText === 'string' ? [{ role: 'system', text: systemText }] : [];
   return [
     ...system,
-    ...messages.map((m) => ({ role: String(record(m)?.role ?? ''), text: String(record(m)?.content ?? '') })),
+    ...messages.map((m) => ({ role: String(record(m)?.role ?? ''), text: contentText(record(m)?.content) })),
   ];
+}
+
+/** A message's text: a string, or the text parts of a content array (files and images carry none). */
+function contentText(content: unknown): string {
+  if (!Array.isArray(content)) return String(content ?? '');
+  return content.map((part) => (typeof record(part)?.text === 'string' ? String(record(part)?.text) : '')).join('');
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
