@@ -41,7 +41,11 @@ export function AttachmentChips({ chips, estimates, onRemove }: ChipsProps) {
         const estimate = chip.status === 'staged' ? estimates.get(chip.view.id) : undefined;
         const refusal = estimate?.refusal ?? null;
         return (
-          <li key={chip.key} className={`attachment-chip${chip.status === 'adding' ? ' adding' : ''}${refusal ? ' refused' : ''}`}>
+          <li
+            key={chip.key}
+            className={`attachment-chip${chip.status === 'adding' ? ' adding' : ''}${refusal ? ' refused' : ''}`}
+            aria-busy={chip.status === 'adding'}
+          >
             <AttachmentChipLabel kind={chip.status === 'staged' ? chip.view.kind : null} name={chip.name} facts={chipFacts(chip, estimate)} />
             {refusal && <span className="attachment-refusal">{refusal}</span>}
             <button type="button" className="attachment-remove" aria-label={`Remove ${chip.name}`} title="Remove" onClick={() => onRemove(chip.key)}>
