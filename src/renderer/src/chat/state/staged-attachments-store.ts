@@ -42,6 +42,7 @@ interface StagedAttachmentsState {
   begin(draft: string, chips: { key: string; name: string; bytes: number }[]): void;
   /** False when the chip was removed while the core was checking the file: the caller discards it. */
   staged(draft: string, key: string, view: StagedAttachmentView): boolean;
+  /** Shows why a file is not attached; key: its chip, taken away (null when it never had one). */
   refuse(draft: string, key: string | null, message: string): void;
   remove(draft: string, key: string): StagedChip | undefined;
   dismiss(draft: string, noticeKey: string): void;
