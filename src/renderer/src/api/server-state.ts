@@ -46,11 +46,14 @@ export interface EstimateInput {
   text: string;
   conversationId: string | null;
   reasoning?: ReasoningChoice | undefined;
+  /** The staged files going with the message, in the composer's order. */
+  attachmentIds: readonly string[];
+  webSearch: boolean;
 }
 
-export const estimateQuery = ({ providerId, model, text, conversationId, reasoning }: EstimateInput) =>
+export const estimateQuery = ({ providerId, model, text, conversationId, reasoning, attachmentIds, webSearch }: EstimateInput) =>
   queryOptions({
-    queryKey: [...queryKeys.estimate, providerId, model, conversationId, reasoning ?? null, text] as const,
+    queryKey: [...queryKeys.estimate, providerId, model, conversationId, reasoning ?? null, attachmentIds, webSearch, text] as const,
     queryFn: () =>
       call('chatEstimate', {
         providerId,
@@ -58,6 +61,8 @@ export const estimateQuery = ({ providerId, model, text, conversationId, reasoni
         text,
         ...(conversationId !== null ? { conversationId } : {}),
         ...(reasoning ? { reasoning } : {}),
+        ...(attachmentIds.length > 0 ? { attachmentIds: [...attachmentIds] } : {}),
+        webSearch,
       }),
   });
 

@@ -5,20 +5,45 @@ import { money } from '../../money/display-money';
 
 const usd = money;
 
-/** "≈ 1,234 tokens in · est. $0.0123" ("≈" when the count is not the model's own tokenizer's). */
+/**
+ * The input's marker: "~" when files are in it (each vendor's published rule, until the provider's
+ * usage says), "≈ " when the text is not counted with the model's own tokenizer.
+ */
+function inputMarker(estimate: EstimateView): string {
+  if (estimate.attachments.length > 0) return '~';
+  return estimate.exact ? '' : '≈ ';
+}
+
+function webSearchText({ maxSearches, feeNanos }: NonNullable<EstimateView['webSearch']>): string {
+  const searches = `up to ${formatCount(maxSearches)} ${maxSearches === 1 ? 'search' : 'searches'}`;
+  return `web search: ${searches} ${feeNanos === null ? 'price unknown' : usd(feeNanos)}`;
+}
+
+/** "≈ 1,234 tokens in · est. $0.0123 · web search: up to 5 searches $0.05". */
 export function EstimateLine({ estimate }: { estimate: EstimateView }) {
-  const tokens = `${estimate.exact ? '' : '≈ '}${formatCount(estimate.inputTokens)} tokens in`;
+  const tokens = `${inputMarker(estimate)}${formatCount(estimate.inputTokens)} tokens in`;
   const cost = estimate.costNanos === null ? 'price unknown' : `est. ${usd(estimate.costNanos)}`;
   const thinking = estimate.thinkingBudgetTokens > 0 ? ` + ${formatCount(estimate.thinkingBudgetTokens)} thinking` : '';
+  const counted = estimate.attachments.length > 0 ? ' (files by the vendor\'s published rule)' : estimate.exact ? ' (counted exactly)' : ' (approximate count)';
   return (
     <span
       className="estimate-line"
       data-testid="estimate"
-      title={`Estimated before sending: the prompt${estimate.exact ? ' (counted exactly)' : ' (approximate count)'} plus up to ${formatCount(estimate.expectedOutputTokens)} output tokens`}
+      title={`Estimated before sending: the prompt${counted} plus up to ${formatCount(estimate.expectedOutputTokens)} output tokens${estimate.webSearch ? ' and the most searches the request allows' : ''}`}
     >
       {tokens}
       {thinking} · {cost}
+      {estimate.webSearch && ` · ${webSearchText(estimate.webSearch)}`}
     </span>
+  );
+}
+
+/** Under the chips: why their figures (and the input's) carry "~". */
+export function AttachmentEstimateNote() {
+  return (
+    <p className="attachment-note">
+      ~ estimated: images and files are estimated by each vendor&apos;s published rule until the provider reports usage.
+    </p>
   );
 }
 

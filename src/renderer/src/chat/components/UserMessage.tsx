@@ -1,5 +1,6 @@
 import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { MessageView } from '../../../../shared/contract/chat-contract';
+import { SentAttachments } from './SentAttachments';
 
 interface Props {
   message: MessageView;
@@ -8,7 +9,7 @@ interface Props {
   onResend(text: string): void;
 }
 
-/** The user's message; on the last turn it can be edited in place and sent again. */
+/** The user's message with the files it carried; on the last turn its text can be edited in place and sent again. */
 export const UserMessage = memo(function UserMessage({ message, canEdit, onResend }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.content);
@@ -67,7 +68,10 @@ export const UserMessage = memo(function UserMessage({ message, canEdit, onResen
           Edit
         </button>
       )}
-      <div className="user-bubble">{message.content}</div>
+      <div className="user-turn">
+        <SentAttachments attachments={message.attachments} />
+        <div className="user-bubble">{message.content}</div>
+      </div>
     </article>
   );
 });

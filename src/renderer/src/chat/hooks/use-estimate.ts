@@ -12,31 +12,43 @@ export interface EstimateState {
   error: string | null;
 }
 
+export interface EstimateRequest {
+  text: string;
+  target: ModelTarget | null;
+  conversationId: string | null;
+  reasoning: ReasoningChoice | undefined;
+  /** The staged files: they are estimated (and shown on their chips) before any text is typed. */
+  attachmentIds: readonly string[];
+  webSearch: boolean;
+}
+
+const NO_INPUT: EstimateInput = { providerId: '', model: '', text: '', conversationId: null, attachmentIds: [], webSearch: false };
+
 /**
- * The pre-flight estimate for the text being typed, read from main ~250 ms after typing pauses;
+ * The pre-flight estimate for the message being composed, read from main ~250 ms after typing pauses;
  * read again whenever the month's spend moves (the event subscriber invalidates it).
  */
-export function useEstimate(
-  text: string,
-  target: ModelTarget | null,
-  conversationId: string | null,
-  reasoning: ReasoningChoice | undefined,
-): EstimateState {
+export function useEstimate({ text, target, conversationId, reasoning, attachmentIds, webSearch }: EstimateRequest): EstimateState {
   const [input, setInput] = useState<EstimateInput | null>(null);
   const providerId = target?.providerId;
   const model = target?.model;
+  // A new array on every render must not restart the debounce: the ids themselves are the dependency.
+  const ids = attachmentIds.join('\n');
 
   useEffect(() => {
-    if (!text.trim() || !providerId || !model) {
+    if ((!text.trim() && !ids) || !providerId || !model) {
       setInput(null);
       return;
     }
-    const timer = setTimeout(() => setInput({ providerId, model, text, conversationId, reasoning }), ESTIMATE_DEBOUNCE_MS);
+    const timer = setTimeout(
+      () => setInput({ providerId, model, text, conversationId, reasoning, attachmentIds: ids ? ids.split('\n') : [], webSearch }),
+      ESTIMATE_DEBOUNCE_MS,
+    );
     return () => clearTimeout(timer);
-  }, [text, providerId, model, conversationId, reasoning]);
+  }, [text, providerId, model, conversationId, reasoning, ids, webSearch]);
 
   const query = useQuery({
-    ...estimateQuery(input ?? { providerId: '', model: '', text: '', conversationId: null }),
+    ...estimateQuery(input ?? NO_INPUT),
     enabled: input !== null,
     // The last figures stay while the next text's are read, as before the cache.
     placeholderData: keepPreviousData,

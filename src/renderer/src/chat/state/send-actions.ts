@@ -1,3 +1,4 @@
+import type { AttachmentView, StagedAttachmentView } from '../../../../shared/attachments';
 import type { MessageView } from '../../../../shared/contract/chat-contract';
 import type { IpcError } from '../../../../shared/contract/ipc-result';
 import { queryClient, queryKeys, threadQuery } from '../../api/server-state';
@@ -5,7 +6,9 @@ import { call, TallychatCallError } from '../../api/tallychat-client';
 import { liveAnswerIn, useLiveAnswers } from './live-answers';
 import { useModels } from './models-store';
 import { reasoningFor, useReasoning } from './reasoning-store';
+import { draftKey, useStagedAttachments } from './staged-attachments-store';
 import { threadMessages, useThread } from './thread-store';
+import { useNewChatWebSearch, webSearchFor } from './web-search-store';
 
 export interface SendOptions {
   text: string;
@@ -13,7 +16,12 @@ export interface SendOptions {
   allowOverCap?: boolean;
   /** Retry, regenerate, edit-and-resend: the turn from this user message on is replaced. */
   replaceFromMessageId?: string;
+  /** The composer's staged files; the core takes them with the message, so their chips go when it is sent. */
+  attachments?: readonly StagedAttachmentView[];
 }
+
+/** A staged file as the thread shows it until the stored message (with any downscaling) is read. */
+const sentView = ({ id, name, kind, mime, bytes, size }: StagedAttachmentView): AttachmentView => ({ id, name, kind, mime, bytes, size, original: null });
 
 function ipcErrorOf(error: unknown): IpcError {
   if (error instanceof TallychatCallError) return error.error;
@@ -38,12 +46,16 @@ export async function sendMessage(options: SendOptions): Promise<boolean> {
   const provider = useModels.getState().providers?.find((p) => p.id === target.providerId);
   const providerName = provider?.name ?? target.providerId;
   const reasoning = reasoningFor(conversationId, provider?.reasoning[target.model]);
+  const webSearch = webSearchFor(conversationId);
+  const attachments = options.attachments ?? [];
+  const attachmentIds = attachments.map((a) => a.id);
   const message: MessageView = {
     id: `pending-${requestId}`,
     role: 'user',
     content: options.text,
     reasoningText: null,
     sources: [],
+    attachments: attachments.map(sentView),
     status: 'complete',
     createdAt: Date.now(),
     request: null,
@@ -60,11 +72,18 @@ export async function sendMessage(options: SendOptions): Promise<boolean> {
       model: target.model,
       text: options.text,
       ...(reasoning ? { reasoning } : {}),
+      ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
+      ...(webSearch !== undefined ? { webSearch } : {}),
       ...(options.allowOverCap ? { allowOverCap: true } : {}),
       ...(options.replaceFromMessageId ? { replaceFromMessageId: options.replaceFromMessageId } : {}),
     });
     useLiveAnswers.getState().started(sent);
-    if (conversationId === null) useReasoning.getState().adopt(sent.conversationId);
+    if (attachmentIds.length > 0) useStagedAttachments.getState().clearSent(draftKey(conversationId), attachmentIds);
+    if (conversationId === null) {
+      useReasoning.getState().adopt(sent.conversationId);
+      // The core remembers it for the new conversation now; the next new chat starts with it off.
+      useNewChatWebSearch.getState().set(false);
+    }
     if (useThread.getState().view === view) {
       useThread.setState((state) => ({
         conversationId: sent.conversationId,
