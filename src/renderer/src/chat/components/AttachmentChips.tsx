@@ -1,5 +1,5 @@
 import type { AttachmentEstimateView, StagedAttachmentView } from '../../../../shared/attachments';
-import { formatFileSize, formatPixelSize } from '../format/file-size';
+import { formatFileSize, formatPixelSize } from '../../../../shared/format-file-size';
 import { formatCount } from '../format/format-meta';
 import type { AttachmentDraft, AttachmentNotice, StagedChip } from '../state/staged-attachments-store';
 import { AttachmentChipLabel } from './AttachmentChipLabel';

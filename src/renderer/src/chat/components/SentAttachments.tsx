@@ -1,5 +1,5 @@
 import type { AttachmentView } from '../../../../shared/attachments';
-import { formatFileSize, formatPixelSize } from '../format/file-size';
+import { formatFileSize, formatPixelSize } from '../../../../shared/format-file-size';
 import { AttachmentChipLabel } from './AttachmentChipLabel';
 
 function downscaledTitle(file: AttachmentView): string | undefined {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, type StagedAttachmentView } from '../../../../shared/attachments';
-import { formatFileSize } from '../format/file-size';
+import { formatFileSize } from '../../../../shared/format-file-size';
 import { readFileBase64 } from './read-file-base64';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFileSize, formatPixelSize } from '../../src/renderer/src/chat/format/file-size';
+import { formatFileSize, formatPixelSize } from '../../src/shared/format-file-size';
 
 const KB = 1024;
 const MB = 1024 * KB;
