@@ -108,7 +108,8 @@ function notUtf8(name: string): UnattachableFileError {
   );
 }
 
+/** Rounded up to a tenth, so a file a byte over the limit never reads as the limit itself. */
 function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  const tenths = Math.ceil((bytes * 10) / (1024 * 1024));
+  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
 }

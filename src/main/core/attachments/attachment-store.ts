@@ -5,7 +5,7 @@ import type { AttachmentKind, AttachmentView, PixelSize } from '../../../shared/
 import { AppError } from '../../../shared/contract/ipc-result';
 import { attachmentsRoot, conversationFolder, pathSegment, STAGED_FOLDER } from './attachment-folder';
 import { writeFileDurably } from './durable-file';
-import { entriesOf, removeIfEmpty, removeStale, removeUnreferenced } from './unreferenced-files';
+import { changedSince, entriesOf, removeIfEmpty, removeStale, removeUnreferenced } from './unreferenced-files';
 
 /** A file to keep with a user message: `data` is what is sent (a downscaled image at its sent size). */
 export interface NewAttachment {
@@ -158,7 +158,8 @@ export class AttachmentStore {
    * folders left empty. Staged files are AttachmentStaging's. Returns the files removed.
    */
   sweepOrphans(options: { graceMs?: number } = {}): number {
-    const changedBefore = Date.now() - (options.graceMs ?? ORPHAN_GRACE_MS);
+    const graceMs = options.graceMs ?? ORPHAN_GRACE_MS;
+    const changedBefore = graceMs === 0 ? Infinity : Date.now() - graceMs;
     const root = attachmentsRoot(this.dataDir);
     const kept = this.allFileNames();
     let removed = 0;
@@ -167,8 +168,10 @@ export class AttachmentStore {
       if (!entry.isDirectory()) {
         removed += removeStale(path, entry, changedBefore);
       } else if (entry.name !== STAGED_FOLDER) {
+        // Read before its files go: a folder a live host has just made (its mtime recent) stays for it.
+        const recent = changedSince(path, changedBefore);
         removed += removeUnreferenced(path, kept.get(entry.name) ?? new Set(), changedBefore);
-        removeIfEmpty(path, changedBefore);
+        if (!recent) removeIfEmpty(path);
       }
     }
     return removed;

@@ -20,10 +20,9 @@ export function removeStale(path: string, entry: Dirent, changedBefore = Infinit
   return changedSince(path, changedBefore) ? 0 : removeTree(path, entry);
 }
 
-/** Removes a folder that holds nothing any more; one a live host has just made is left to it. */
-export function removeIfEmpty(folder: string, changedBefore = Infinity): void {
-  if (entriesOf(folder).length > 0 || changedSince(folder, changedBefore)) return;
-  rmSync(folder, { recursive: true, force: true });
+/** Removes a folder that holds nothing any more. */
+export function removeIfEmpty(folder: string): void {
+  if (entriesOf(folder).length === 0) rmSync(folder, { recursive: true, force: true });
 }
 
 export function entriesOf(folder: string): Dirent[] {
@@ -35,7 +34,7 @@ export function entriesOf(folder: string): Dirent[] {
   }
 }
 
-function changedSince(path: string, changedBefore: number): boolean {
+export function changedSince(path: string, changedBefore: number): boolean {
   if (changedBefore === Infinity) return false;
   try {
     return statSync(path).mtimeMs >= changedBefore;
