@@ -1,11 +1,13 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { AttachmentKind, AttachmentView, PixelSize } from '../../../shared/attachments';
-import { AppError } from '../../../shared/contract/ipc-result';
+import type { AttachmentKind, PixelSize } from '../../../shared/attachments';
 import { attachmentsRoot, conversationFolder, pathSegment, STAGED_FOLDER } from './attachment-folder';
 import { writeFileDurably } from './durable-file';
+import { storedAttachment, type AttachmentRow, type StoredAttachment } from './stored-attachment';
 import { changedSince, entriesOf, removeIfEmpty, removeStale, removeUnreferenced } from './unreferenced-files';
+
+export type { StoredAttachment } from './stored-attachment';
 
 /** A file to keep with a user message: `data` is what is sent (a downscaled image at its sent size). */
 export interface NewAttachment {
@@ -25,38 +27,13 @@ export interface WrittenAttachments {
   readonly files: readonly WrittenFile[];
 }
 
-type WrittenFile = Omit<NewAttachment, 'data'> & { fileName: string; bytes: number };
-
-export interface StoredAttachment {
-  view: AttachmentView;
-  kind: AttachmentKind;
-  name: string;
-  mime: string;
-  /** The bytes as they were sent, to send again with a later turn. */
-  read(): Buffer;
-}
+export type WrittenFile = Omit<NewAttachment, 'data'> & { fileName: string; bytes: number };
 
 /**
  * A start-up sweep leaves alone what changed this recently: another host sharing the data folder
  * may be between writing its files and committing their rows.
  */
 export const ORPHAN_GRACE_MS = 10 * 60_000;
-
-interface AttachmentRow {
-  id: string;
-  messageId: string;
-  position: number;
-  kind: AttachmentKind;
-  name: string;
-  mime: string;
-  fileName: string;
-  bytes: number;
-  width: number | null;
-  height: number | null;
-  originalWidth: number | null;
-  originalHeight: number | null;
-  originalBytes: number | null;
-}
 
 /**
  * The files sent with messages: rows in `attachments`, bytes in `attachments/<conversationId>/`.
@@ -204,37 +181,3 @@ function extensionOf(kind: AttachmentKind, mime: string): string {
 }
 
 const IMAGE_EXTENSIONS: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/webp': '.webp', 'image/gif': '.gif' };
-
-function storedAttachment(row: AttachmentRow, file: string): StoredAttachment {
-  const view: AttachmentView = {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    mime: row.mime,
-    bytes: row.bytes,
-    size: pixelSize(row.width, row.height),
-    original: originalOf(row),
-  };
-  return { view, kind: row.kind, name: row.name, mime: row.mime, read: () => readStored(file, row.name) };
-}
-
-function pixelSize(width: number | null, height: number | null): PixelSize | null {
-  return width === null || height === null ? null : { width, height };
-}
-
-function originalOf(row: AttachmentRow): AttachmentView['original'] {
-  const size = pixelSize(row.originalWidth, row.originalHeight);
-  return size === null || row.originalBytes === null ? null : { size, bytes: row.originalBytes };
-}
-
-function readStored(file: string, name: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new AppError(
-      'not_found',
-      `"${name}", sent earlier in this conversation, is missing from the data folder (${file}), so it cannot be sent again. Edit that message to attach the file again, or start a new conversation.`,
-    );
-  }
-}
