@@ -12,6 +12,8 @@ export interface ConversationSummary {
   model: string | null;
   /** Its own system prompt; null: the Settings default applies; '' sends none. */
   systemPrompt: string | null;
+  /** The composer's web search toggle, as the conversation last used it. */
+  webSearch: boolean;
   createdAt: number;
   updatedAt: number;
   /** Sum of the conversation's priced requests; unpriced ones are counted apart. */
@@ -51,8 +53,12 @@ interface ChargedInputPrices {
   priceCacheRead: NanodollarsPerMTok | null;
 }
 
+/** SQLite keeps a boolean as 0 or 1; summaryOf turns it back. */
+type SummaryRow = Omit<ConversationSummary, 'webSearch'> & { webSearch: 0 | 1 };
+
 const SUMMARY = `
-  SELECT c.id, c.title, c.provider_id AS providerId, c.model, c.system_prompt AS systemPrompt, c.created_at AS createdAt, c.updated_at AS updatedAt,
+  SELECT c.id, c.title, c.provider_id AS providerId, c.model, c.system_prompt AS systemPrompt, c.web_search AS webSearch,
+    c.created_at AS createdAt, c.updated_at AS updatedAt,
     COALESCE(SUM(r.cost_usd_nanos), 0) AS totalCost,
     COALESCE(SUM(CASE WHEN r.cost_usd_nanos IS NULL AND r.status != 'refused' AND ${finalRowSql('r')} THEN 1 ELSE 0 END), 0) AS unpricedRequests,
     COUNT(r.id) AS requests
@@ -65,12 +71,15 @@ const SUMMARY = `
 export class ConversationStore {
   constructor(private readonly sqlite: Database.Database) {}
 
-  create(input: { id: string; title: string; providerId?: string; model?: string; systemPrompt?: string }, now: number): void {
+  create(
+    input: { id: string; title: string; providerId?: string; model?: string; systemPrompt?: string; webSearch?: boolean },
+    now: number,
+  ): void {
     this.sqlite
       .prepare(
-        'INSERT INTO conversations (id, title, provider_id, model, system_prompt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO conversations (id, title, provider_id, model, system_prompt, web_search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(input.id, input.title, input.providerId ?? null, input.model ?? null, input.systemPrompt ?? null, now, now);
+      .run(input.id, input.title, input.providerId ?? null, input.model ?? null, input.systemPrompt ?? null, input.webSearch ? 1 : 0, now, now);
   }
 
   /** Null: the Settings default applies again. */
@@ -83,27 +92,33 @@ export class ConversationStore {
     return this.sqlite.prepare('UPDATE conversations SET system_prompt = ?, updated_at = ? WHERE id = ?').run(systemPrompt, now, id).changes > 0;
   }
 
+  setWebSearch(id: string, on: boolean, now: number): boolean {
+    return this.sqlite.prepare('UPDATE conversations SET web_search = ?, updated_at = ? WHERE id = ?').run(on ? 1 : 0, now, id).changes > 0;
+  }
+
   exists(id: string): boolean {
     return this.sqlite.prepare('SELECT 1 FROM conversations WHERE id = ?').get(id) !== undefined;
   }
 
   get(id: string): ConversationSummary | undefined {
-    return this.sqlite.prepare(`${SUMMARY} WHERE c.id = ? GROUP BY c.id`).get(id) as ConversationSummary | undefined;
+    const row = this.sqlite.prepare<[string], SummaryRow>(`${SUMMARY} WHERE c.id = ? GROUP BY c.id`).get(id);
+    return row && summaryOf(row);
   }
 
   /** Newest first; `search` matches the title or any message's text, case-insensitively. */
   list(search?: string): ConversationSummary[] {
     if (!search?.trim()) {
-      return this.sqlite.prepare(`${SUMMARY} GROUP BY c.id ORDER BY c.updated_at DESC`).all() as ConversationSummary[];
+      return this.sqlite.prepare<[], SummaryRow>(`${SUMMARY} GROUP BY c.id ORDER BY c.updated_at DESC`).all().map(summaryOf);
     }
     const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.sqlite
-      .prepare(
+      .prepare<{ pattern: string }, SummaryRow>(
         `${SUMMARY} WHERE c.title LIKE @pattern ESCAPE '\\'
            OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.content LIKE @pattern ESCAPE '\\')
          GROUP BY c.id ORDER BY c.updated_at DESC`,
       )
-      .all({ pattern }) as ConversationSummary[];
+      .all({ pattern })
+      .map(summaryOf);
   }
 
   rename(id: string, title: string, now: number): boolean {
@@ -116,6 +131,7 @@ export class ConversationStore {
       .run(providerId, model, now, id);
   }
 
+  /** Its messages' attachment rows go by cascade; AttachmentStore.syncFolder then removes the files. */
   delete(id: string): boolean {
     return this.sqlite.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0;
   }
@@ -173,7 +189,10 @@ export class ConversationStore {
     this.sqlite.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(now, input.conversationId);
   }
 
-  /** Removes messages from a point on (regenerate / edit-and-resend of the last turn). */
+  /**
+   * Removes messages from a point on (regenerate / edit-and-resend of the last turn). Their
+   * attachment rows go by cascade; AttachmentStore.syncFolder then removes the files.
+   */
   deleteMessagesFrom(conversationId: string, messageId: string): number {
     const anchor = this.sqlite
       .prepare('SELECT created_at AS createdAt, rowid FROM messages WHERE id = ? AND conversation_id = ?')
@@ -185,4 +204,8 @@ export class ConversationStore {
       )
       .run(conversationId, anchor.createdAt, anchor.createdAt, anchor.rowid).changes;
   }
+}
+
+function summaryOf(row: SummaryRow): ConversationSummary {
+  return { ...row, webSearch: row.webSearch === 1 };
 }

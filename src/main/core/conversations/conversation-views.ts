@@ -1,3 +1,4 @@
+import type { AttachmentView } from '../../../shared/attachments';
 import type { ConversationView, MessageView, RequestMeta } from '../../../shared/contract/chat-contract';
 import { storedSources } from './stored-sources';
 import { cacheSaving } from '../pricing/cache-saving';
@@ -11,6 +12,7 @@ export function toConversationView(summary: ConversationSummary): ConversationVi
     providerId: summary.providerId,
     model: summary.model,
     systemPrompt: summary.systemPrompt,
+    webSearch: summary.webSearch,
     updatedAt: summary.updatedAt,
     totalCostNanos: summary.totalCost,
     requests: summary.requests,
@@ -18,14 +20,21 @@ export function toConversationView(summary: ConversationSummary): ConversationVi
   };
 }
 
-/** A conversation's messages with, on each assistant message, what the ledger recorded for it. */
-export function messageViews(rows: readonly ThreadRow[], providerName: (id: string) => string): MessageView[] {
+/** A message's attachments by message id, as AttachmentStore.forConversation reads them in one query. */
+export type ThreadAttachments = ReadonlyMap<string, readonly { view: AttachmentView }[]>;
+
+/**
+ * A conversation's messages with, on each user message, the files sent with it, and on each
+ * assistant message, what the ledger recorded for it.
+ */
+export function messageViews(rows: readonly ThreadRow[], providerName: (id: string) => string, attachments: ThreadAttachments): MessageView[] {
   return rows.map((row) => ({
     id: row.id,
     role: row.role,
     content: row.content,
     reasoningText: row.reasoningText,
     sources: storedSources(row.sourcesJson),
+    attachments: (attachments.get(row.id) ?? []).map((attachment) => attachment.view),
     status: row.status,
     createdAt: row.createdAt,
     request: row.requestId === null ? null : requestMeta(row, providerName),
