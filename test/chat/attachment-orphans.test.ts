@@ -28,8 +28,9 @@ function filesOnDisk(dataDir: string): { sent: string[]; staged: string[] } {
   const sent: string[] = [];
   let staged: string[] = [];
   for (const folder of readdirSync(root)) {
-    const files = readdirSync(join(root, folder));
-    if (folder === 'staged') staged = files.sort();
+    const files = readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' });
+    // Staged files sit in a folder per process (staged/<pid>/<id>), so hosts sharing the data folder keep their own.
+    if (folder === 'staged') staged = files.filter((file) => file.includes('/')).sort();
     else sent.push(...files.map((file) => `${folder}/${file}`));
   }
   return { sent: sent.sort(), staged };

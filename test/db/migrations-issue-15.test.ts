@@ -96,7 +96,7 @@ describe('issue 15 migrations, each from the version before it', () => {
          VALUES ('m2', 'c1', 'assistant', 'New [1].', '[{"url":"https://example.org/a","title":"A"}]', 'complete', 2)`,
       )
       .run();
-    const views = messageViews(new ConversationStore(store.sqlite).thread('c1'), () => 'Perplexity');
+    const views = messageViews(new ConversationStore(store.sqlite).thread('c1'), () => 'Perplexity', new Map());
     expect(views.map((m) => [m.content, m.sources])).toEqual([
       ['Old.', []],
       ['New [1].', [{ url: 'https://example.org/a', title: 'A' }]],

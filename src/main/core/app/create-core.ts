@@ -95,6 +95,11 @@ export function createCore(options: CoreOptions): Core {
   });
   const reportDb = readOnlyView(sqlite);
   const billCheck = new BillCheckService({ store: new BillStore(sqlite), providers, resolver: providerResolver, secrets, reportDb, settings, clock, newId });
+  const attachmentStore = new AttachmentStore(sqlite, options.dataDir);
+  const staging = new AttachmentStaging(options.dataDir, newId);
+  // Staged files live one session; files a crash left without a row go now.
+  staging.clear();
+  attachmentStore.sweepOrphans();
   const services: AppServices = {
     budgets,
     devices,
@@ -112,12 +117,12 @@ export function createCore(options: CoreOptions): Core {
     }),
     general: new GeneralSettings({ settings, ledger, dataDir: options.dataDir, databaseFile: store.file, clock }),
     backup: serializedBackups(sqlite, options.dataDir),
-    deleteAllHistory: () => deleteAllHistory(sqlite),
+    deleteAllHistory: () => deleteAllHistory(sqlite, attachmentStore),
     reportDb,
     forecast: new MonthForecaster({ sqlite, budgets, timeZone, clock }),
     whatIf: new WhatIfService({ db: reportDb, providers, overrides, catalog, providerName, clock }),
     billCheck,
-    conversationExports: new ConversationExports(conversations, providerName),
+    conversationExports: new ConversationExports(conversations, attachmentStore, providerName),
   };
   const alerts = new SpendAlerts({
     sqlite,
@@ -127,11 +132,6 @@ export function createCore(options: CoreOptions): Core {
     clock,
     emit: (event) => events.emit(event),
   });
-  const attachmentStore = new AttachmentStore(sqlite, options.dataDir);
-  const staging = new AttachmentStaging(options.dataDir, newId);
-  // Staged files live one session; files a crash left without a row go now.
-  staging.clear();
-  attachmentStore.sweepOrphans();
   const tokenCache = createStoredTokenCountCache(store.sqlite, createTokenCountCache(TOKEN_CACHE_ENTRIES));
   const chat = new ChatService({
     sqlite,

@@ -1,4 +1,6 @@
 import type { ConversationExportFormat, ConversationExportView, ConversationView, MessageView, RequestMeta } from '../../../shared/contract/chat-contract';
+import type { AttachmentView } from '../../../shared/attachments';
+import { formatFileSize, formatPixelSize } from '../../../shared/format-file-size';
 import { formatUsdForDisplay } from '../../../shared/format-money';
 import { formatUsd, nanodollars } from '../../../shared/money';
 
@@ -52,9 +54,17 @@ function conversationMarkdown({ conversation, messages }: ExportedConversation):
   if (conversation.systemPrompt) lines.push('## System prompt', '', conversation.systemPrompt, '');
   for (const message of messages) {
     lines.push(`## ${ROLE_HEADINGS[message.role]}`, '', message.content || '*(no text)*', '');
+    for (const file of message.attachments) lines.push(`> Attached: ${attachmentLine(file)}`, '');
     if (message.request) lines.push(`> ${answerFigures(message.request)}`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** "big.png · 1.2 MB · 1568×1176, downscaled from 3000×2000": the file as it was sent. */
+function attachmentLine(file: AttachmentView): string {
+  const parts = [file.name, formatFileSize(file.bytes)];
+  if (file.size) parts.push(`${formatPixelSize(file.size)}${file.original ? `, downscaled from ${formatPixelSize(file.original.size)}` : ''}`);
+  return parts.join(' · ');
 }
 
 /** One line under an answer: the model, its tokens and its cost, as the message chip reads. */
@@ -92,10 +102,22 @@ function conversationJson({ conversation, messages }: ExportedConversation): str
       createdAt: new Date(message.createdAt).toISOString(),
       status: message.status,
       content: message.content,
+      ...(message.attachments.length ? { attachments: message.attachments.map(attachmentJson) } : {}),
       ...(message.request ? { answer: answerJson(message.request) } : {}),
     })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+function attachmentJson(file: AttachmentView) {
+  return {
+    name: file.name,
+    kind: file.kind,
+    mime: file.mime,
+    bytes: file.bytes,
+    ...(file.size ? { width: file.size.width, height: file.size.height } : {}),
+    ...(file.original ? { original: { width: file.original.size.width, height: file.original.size.height, bytes: file.original.bytes } } : {}),
+  };
 }
 
 function answerJson(meta: RequestMeta) {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/contract/ipc-result';
 import type { ConversationExportFormat, ConversationExportSaved } from '../../../shared/contract/chat-contract';
 import { renderConversationExport, type ConversationExport } from './conversation-export';
+import type { AttachmentStore } from '../attachments/attachment-store';
 import type { ConversationStore } from './conversation-store';
 import { messageViews, toConversationView } from './conversation-views';
 
@@ -9,6 +10,7 @@ import { messageViews, toConversationView } from './conversation-views';
 export class ConversationExports {
   constructor(
     private readonly conversations: ConversationStore,
+    private readonly attachments: Pick<AttachmentStore, 'forConversation'>,
     private readonly providerName: (id: string) => string,
   ) {}
 
@@ -16,7 +18,7 @@ export class ConversationExports {
     const summary = this.conversations.get(id);
     if (!summary) throw new AppError('not_found', `No conversation ${id}.`);
     return renderConversationExport(
-      { conversation: toConversationView(summary), messages: messageViews(this.conversations.thread(id), this.providerName) },
+      { conversation: toConversationView(summary), messages: messageViews(this.conversations.thread(id), this.providerName, this.attachments.forConversation(id)) },
       format,
     );
   }

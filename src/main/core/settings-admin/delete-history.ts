@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AttachmentStore } from '../attachments/attachment-store';
 import type { HistoryDeletedView } from '../../../shared/contract/settings-contract';
 
 /**
@@ -10,10 +11,10 @@ const DERIVED_TABLES = ['usage_daily_rollup', 'usage_conversation_rollup', 'usag
 
 /**
  * The danger zone: every conversation, message and ledger row, and all that is derived from them,
- * goes; providers, keys, budgets, prices and settings stay. The file is then vacuumed and the WAL
- * truncated, so the deleted text does not linger in free pages.
+ * goes, the files sent with messages too; providers, keys, budgets, prices and settings stay. The
+ * file is then vacuumed and the WAL truncated, so the deleted text does not linger in free pages.
  */
-export function deleteAllHistory(sqlite: Database.Database): HistoryDeletedView {
+export function deleteAllHistory(sqlite: Database.Database, attachments: Pick<AttachmentStore, 'sweepOrphans'>): HistoryDeletedView {
   const deleted = sqlite
     .transaction(() => {
       const messages = sqlite.prepare('DELETE FROM messages').run().changes;
@@ -23,6 +24,8 @@ export function deleteAllHistory(sqlite: Database.Database): HistoryDeletedView 
       return { conversations, messages, requests };
     })
     .immediate();
+  // The rows went with their messages; with none left, every sent file is an orphan now.
+  attachments.sweepOrphans({ graceMs: 0 });
   sqlite.exec('VACUUM');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return deleted;

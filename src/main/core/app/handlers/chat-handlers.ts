@@ -53,7 +53,7 @@ export function chatHandlers(core: ChatDeps, host: Pick<HostFacts, 'chooseExport
 
     conversationGet: ({ id }) => ({
       conversation: { ...conversationView(id), cacheSavedNanos: totalCacheSaving(core.conversations.cachingRows(id)) },
-      messages: messageViews(core.conversations.thread(id), core.attachmentStore.forConversation(id), providerName),
+      messages: messageViews(core.conversations.thread(id), providerName, core.attachmentStore.forConversation(id)),
     }),
 
     conversationRename: ({ id, title }) => {
