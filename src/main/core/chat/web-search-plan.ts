@@ -1,5 +1,5 @@
-import { isGemini3 } from '../attachments/gemini-image-tokens';
 import { AppError } from '../../../shared/contract/ipc-result';
+import { geminiBillsGroundingPerPrompt } from '../providers/gemini-grounding';
 import type { ProviderKind, WireApi } from '../providers/provider-types';
 import { vendorKindAt } from '../providers/vendor-hosts';
 
@@ -38,9 +38,9 @@ export function planWebSearch(target: SearchTarget, model: string): WebSearchPla
     case 'openrouter':
       return { maxSearches: MAX_WEB_SEARCHES_PER_MESSAGE };
     case 'gemini':
-      // Gemini 3 bills each search query and takes no bound on them: the worst case assumes the
-      // same ceiling as the others. Earlier models bill one grounded prompt, however many queries.
-      return { maxSearches: isGemini3(model) ? MAX_WEB_SEARCHES_PER_MESSAGE : 1 };
+      // Earlier models bill one grounded prompt, however many queries. Gemini 3 bills each query and
+      // takes no bound on them: the worst case assumes the same ceiling as the others.
+      return { maxSearches: geminiBillsGroundingPerPrompt(model) ? 1 : MAX_WEB_SEARCHES_PER_MESSAGE };
     case 'perplexity':
       return null;
     case 'mistral':

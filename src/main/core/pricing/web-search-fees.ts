@@ -1,5 +1,5 @@
 import { pricePerCall, type NanodollarsPerCall } from '../../../shared/money';
-import { isGemini3 } from '../attachments/gemini-image-tokens';
+import { geminiBillsGroundingPerPrompt } from '../providers/gemini-grounding';
 import type { CallPrices } from './unit-prices';
 
 /** Names the table below on a ledger row whose web-search fee it priced. */
@@ -24,7 +24,7 @@ function publishedWebSearchFee(catalogProviderId: string, catalogModelId: string
     case 'openai':
       return perThousand(10);
     case 'google':
-      return isGemini3(catalogModelId) ? perThousand(14) : perThousand(35);
+      return geminiBillsGroundingPerPrompt(catalogModelId) ? perThousand(35) : perThousand(14);
     case 'openrouter':
       return perThousand(4);
     case 'x-ai':

@@ -22,10 +22,14 @@ export function geminiSearchTools(webSearch: ChatCallRequest['webSearch']): Reco
  * the current models are, per query.
  */
 export function billedGroundingSearches(model: string | undefined, queries: ReadonlySet<string>): number {
-  const generation = model === undefined ? undefined : /gemini-(\d+)/i.exec(model)?.[1];
-  const perPrompt = generation !== undefined && Number(generation) < 3;
-  if (perPrompt) return queries.size > 0 ? 1 : 0;
+  if (geminiBillsGroundingPerPrompt(model)) return queries.size > 0 ? 1 : 0;
   return queries.size;
+}
+
+/** Gemini 2.5 and older bill a grounded prompt once; the rest (Gemini 3, and aliases) each query. */
+export function geminiBillsGroundingPerPrompt(model: string | undefined): boolean {
+  const generation = model === undefined ? undefined : /gemini-(\d+)/i.exec(model)?.[1];
+  return generation !== undefined && Number(generation) < 3;
 }
 
 /**
