@@ -5,7 +5,7 @@ import type { ChatCallRequest, ProviderEndpoint, ProviderUsage } from '../../src
 import type { AnswerSource } from '../../src/shared/answer-source';
 import { nanodollars } from '../../src/shared/money';
 import { runAdapter } from './adapter-driver';
-import { chat, counts, endpointFor, run, type Outcome } from './helpers';
+import { bytesThrough, chat, counts, endpointFor, errorOf, run, type Outcome } from './helpers';
 
 const TEXT = 'Grüße aus Zürich! 世界は広い 🌍🚀 — the ledger says [1] and [2]. '.repeat(4);
 const SEEDS = Array.from({ length: 30 }, (_, i) => 3000 + i);
@@ -122,5 +122,30 @@ describe('what the Responses API counts when the vendor says less', () => {
     const outcome = await runAdapter(openAiResponsesAdapterFor('xai'), xaiEndpoint(), searching(false, 'responses'), json);
     expect(outcome.citationReports).toEqual([[UNICODE, { url: LEDGER.url }]]);
     expect(counts(outcome.terminal.usage)).toEqual({ inputTokens: 10, outputTokens: 5, webSearches: 1 });
+  });
+});
+
+describe('a stream cut before its usage still meters the searches already made', () => {
+  it('Responses: the web_search_call items seen so far', async () => {
+    const scenario: Scenario = { text: TEXT, citations: CITED, usage: { input: 1200, output: 340, searches: 2 } };
+    const request = searching(true, 'responses');
+    // response.created, .in_progress, then five events per search call.
+    const cut = bytesThrough('openai-responses', scenario, request, 12);
+    fake.enqueue({ ...scenario, fault: { kind: 'disconnect', afterBytes: cut } });
+    const outcome = await run(endpointFor(fake.baseUrl, 'openai-responses'), request);
+    expect(errorOf(outcome).message).toBe(`OpenAI stream ended before it finished (truncated after ${cut} bytes)`);
+    expect(outcome.terminal.usage).toEqual({ webSearches: 2, raw: null });
+  });
+
+  it('OpenRouter: the results its annotations handed back', async () => {
+    const scenario: Scenario = { flavor: 'openrouter', text: 'Short.', citations: CITED, usage: { input: 10, output: 2 } };
+    const request = searching(true);
+    // A processing comment, the role delta, the text delta, another comment, the annotations delta.
+    const cut = bytesThrough('openai', scenario, request, 5);
+    fake.enqueue({ ...scenario, fault: { kind: 'disconnect', afterBytes: cut } });
+    const outcome = await run({ ...endpointFor(fake.baseUrl, 'openai'), kind: 'openrouter', displayName: 'OpenRouter' }, request);
+    expect(errorOf(outcome).code).toBe('truncated');
+    expect(outcome.citationReports).toEqual([SOURCES]);
+    expect(outcome.terminal.usage).toEqual({ webSearches: 2, raw: null });
   });
 });

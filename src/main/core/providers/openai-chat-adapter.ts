@@ -89,7 +89,7 @@ function streamSession(sink: PartSink, options: SessionOptions, dialect: ChatDia
       if (usage) {
         sawUsage = true;
         sink.reportUsage(convertUsage(dialect, extras, usage, chunk));
-      }
+      } else if (!sawUsage) reportCountsSoFar(sink, extras);
     },
     atEof() {
       if (finishReason !== undefined && (sawUsage || !options.usageRequested)) sink.finish(mapFinishReason(finishReason));
@@ -152,6 +152,15 @@ function mapFinishReason(reason: string | undefined): FinishReason {
     default:
       return 'other';
   }
+}
+
+/**
+ * The usage chunk comes last, but web results are billed once handed back: a stream cut before
+ * it still meters the results seen so far. The usage chunk's report replaces this one.
+ */
+function reportCountsSoFar(sink: PartSink, extras: ExtrasReader | undefined): void {
+  const counted = extras?.withCounts?.({ raw: null });
+  if (counted?.webSearches !== undefined && counted.webSearches !== sink.usage?.webSearches) sink.reportUsage(counted);
 }
 
 function convertUsage(dialect: ChatDialect, extras: ExtrasReader | undefined, usage: JsonObject, chunk: JsonObject): ProviderUsage {

@@ -95,9 +95,11 @@ function streamSession(sink: PartSink, flavor: ResponsesFlavor): DecodeSession {
           return sink.reasoning(delta);
         }
         case 'response.output_item.done':
-          return searches.outputItem(objectAt(event, 'item'), event.output_index);
+          searches.outputItem(objectAt(event, 'item'), event.output_index);
+          return reportSearchesSoFar(sink, flavor, searches);
         case 'response.output_text.annotation.added':
-          return searches.annotation(sink, event.annotation);
+          searches.annotation(sink, event.annotation);
+          return reportSearchesSoFar(sink, flavor, searches);
         case 'response.completed':
           return settle(sink, flavor, searches, objectAt(event, 'response'), 'completed');
         case 'response.incomplete':
@@ -148,6 +150,15 @@ function readOutput(sink: PartSink, output: unknown[]): void {
       else if (part.type === 'refusal') sink.text(stringAt(part, 'refusal') ?? '');
     }
   }
+}
+
+/**
+ * Usage comes only with the final response, but a search is billed once made: a stream cut
+ * before the end still meters the searches seen so far. The final report replaces this one.
+ */
+function reportSearchesSoFar(sink: PartSink, flavor: ResponsesFlavor, searches: ResponsesSearchTally): void {
+  const webSearches = flavor.searchesOf(searches, undefined);
+  if (webSearches !== undefined && webSearches !== sink.usage?.webSearches) sink.reportUsage({ webSearches, raw: null });
 }
 
 /**
