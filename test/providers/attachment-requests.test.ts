@@ -61,13 +61,32 @@ describe('Chat Completions: files after the text, in each vendor\'s parts; messa
     ['openai-compatible', { stream_options: { include_usage: true } }],
     // xAI's Live Search (search_parameters) answers 410 Gone: its search goes through the Responses API.
     ['xai', { stream_options: { include_usage: true } }],
-    ['perplexity', {}],
   ])('%s: the same parts as OpenAI, and no search field', async (kind, streamOptions) => {
     expect(await bodyFor(kind, request({ webSearch: { maxSearches: 3 } }))).toEqual({
       model: 'm-1',
       messages: [...PLAIN_EARLIER, { role: 'user', content: OPENAI_PARTS }],
       stream: true,
       ...streamOptions,
+      max_tokens: 256,
+    });
+  });
+
+  it('Perplexity: OpenAI\'s image part, the PDF as file_url with the bare base64; it searches unasked', async () => {
+    expect(await bodyFor('perplexity', request({ webSearch: { maxSearches: 3 } }))).toEqual({
+      model: 'm-1',
+      messages: [
+        ...PLAIN_EARLIER,
+        {
+          role: 'user',
+          content: [
+            OPENAI_PARTS[0],
+            OPENAI_PARTS[1],
+            { type: 'file_url', file_url: { url: 'JVBERi0xLjcKJcfs' }, file_name: 'report.pdf' },
+            OPENAI_PARTS[3],
+          ],
+        },
+      ],
+      stream: true,
       max_tokens: 256,
     });
   });

@@ -5,13 +5,16 @@ import { textAttachmentBlock } from './text-attachment';
  * A message's files in the OpenAI family's content parts, after the message's own text. OpenAI
  * and OpenRouter document images as `image_url: {url}` (a data URL) and PDFs as
  * `file: {filename, file_data}`; Mistral documents `image_url` as the URL string itself and
- * PDFs as `document_url`. A text file is one more text part, shaped as every vendor gets it.
+ * PDFs as `document_url`; Perplexity takes PDFs as `file_url` holding the bare base64 (its
+ * media guide, and the AI SDK's Perplexity provider). A text file is one more text part, shaped
+ * as every vendor gets it.
  */
 export type ChatContentPart =
   | { type: 'text'; text: string; cache_control?: CacheMark }
   | { type: 'image_url'; image_url: { url: string } | string; cache_control?: CacheMark }
   | { type: 'file'; file: { filename: string; file_data: string }; cache_control?: CacheMark }
-  | { type: 'document_url'; document_url: string; cache_control?: CacheMark };
+  | { type: 'document_url'; document_url: string; cache_control?: CacheMark }
+  | { type: 'file_url'; file_url: { url: string }; file_name: string; cache_control?: CacheMark };
 
 /** The Responses API's input parts: `input_text`, `input_image` (a data URL), `input_file` (a PDF as a data URL). */
 export type ResponsesContentPart =
@@ -57,9 +60,18 @@ function chatAttachmentPart(kind: ProviderKind, file: WireAttachment): ChatConte
         ? { type: 'image_url', image_url: dataUrl(file.mime, file.base64) }
         : { type: 'image_url', image_url: { url: dataUrl(file.mime, file.base64) } };
     case 'pdf':
-      return kind === 'mistral'
-        ? { type: 'document_url', document_url: dataUrl(file.mime, file.base64) }
-        : { type: 'file', file: { filename: file.name, file_data: dataUrl(file.mime, file.base64) } };
+      return chatPdfPart(kind, file);
+  }
+}
+
+function chatPdfPart(kind: ProviderKind, file: Extract<WireAttachment, { kind: 'pdf' }>): ChatContentPart {
+  switch (kind) {
+    case 'mistral':
+      return { type: 'document_url', document_url: dataUrl(file.mime, file.base64) };
+    case 'perplexity':
+      return { type: 'file_url', file_url: { url: file.base64 }, file_name: file.name };
+    default:
+      return { type: 'file', file: { filename: file.name, file_data: dataUrl(file.mime, file.base64) } };
   }
 }
 
