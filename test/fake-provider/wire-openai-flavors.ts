@@ -2,9 +2,10 @@ import type { Answer } from './answer';
 import type { FakeUsage } from './scenario';
 
 /**
- * What xAI, Mistral and Perplexity put on the Chat Completions wire their own way: xAI's usage
- * leaves reasoning out of completion_tokens and adds its cost in ticks; Mistral's reasoning
- * models send content as typed parts; Perplexity adds its sources to every chunk.
+ * What xAI, Mistral, Perplexity and OpenRouter put on the wire their own way: xAI's chat usage
+ * leaves reasoning out of completion_tokens and adds its cost in ticks, and its Responses usage
+ * counts its search calls; Mistral's reasoning models send content as typed parts; Perplexity
+ * adds its sources to every chunk; OpenRouter returns web results as annotations.
  */
 
 /** Mistral and Perplexity report usage without being asked, on the finish chunk. */
