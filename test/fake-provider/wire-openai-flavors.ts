@@ -2,9 +2,10 @@ import type { Answer } from './answer';
 import type { FakeUsage } from './scenario';
 
 /**
- * What xAI, Mistral and Perplexity put on the Chat Completions wire their own way: xAI's usage
- * leaves reasoning out of completion_tokens and adds its cost in ticks; Mistral's reasoning
- * models send content as typed parts; Perplexity adds its sources to every chunk.
+ * What xAI, Mistral, Perplexity and OpenRouter put on the wire their own way: xAI's chat usage
+ * leaves reasoning out of completion_tokens and adds its cost in ticks, and its Responses usage
+ * counts its search calls; Mistral's reasoning models send content as typed parts; Perplexity
+ * adds its sources to every chunk; OpenRouter returns web results as annotations.
  */
 
 /** Mistral and Perplexity report usage without being asked, on the finish chunk. */
@@ -64,3 +65,43 @@ export function perplexityUsage(usage: FakeUsage): object {
 
 /** sonar's request fee by search context size, USD, as Perplexity's usage.cost.request_cost says it. */
 const REQUEST_COST = { low: 0.005, medium: 0.008, high: 0.012 } as const;
+
+/** OpenRouter's web results, as OpenAI's chat annotations (`url_citation` nested, with the snippet it adds). */
+export function openRouterAnnotations(answer: Answer): object {
+  if (answer.flavor !== 'openrouter' || answer.citations.length === 0) return {};
+  const end = answer.text.length;
+  return {
+    annotations: answer.citations.map((c) => ({
+      type: 'url_citation',
+      url_citation: { url: c.url, title: c.title ?? '', content: `Snippet of ${c.url}`, start_index: 0, end_index: end },
+    })),
+  };
+}
+
+/** xAI's Responses usage: reasoning inside output_tokens, its charge in ticks, its server-side tools' billed calls. */
+export function xaiResponsesUsage(usage: FakeUsage): object {
+  const searches = usage.searches ?? 0;
+  return {
+    input_tokens: usage.input,
+    input_tokens_details: { cached_tokens: usage.cachedInput ?? 0 },
+    output_tokens: usage.output,
+    output_tokens_details: { reasoning_tokens: usage.reasoning ?? 0 },
+    total_tokens: usage.input + usage.output,
+    num_sources_used: 0,
+    num_server_side_tools_used: searches,
+    ...(usage.costTicks !== undefined ? { cost_in_usd_ticks: usage.costTicks } : {}),
+    server_side_tool_usage_details: {
+      web_search_calls: searches,
+      x_search_calls: 0,
+      code_interpreter_calls: 0,
+      file_search_calls: 0,
+      mcp_calls: 0,
+      document_search_calls: 0,
+    },
+  };
+}
+
+/** xAI's `citations`: every source its searches read, on the finished response. */
+export function xaiResponsesExtras(answer: Answer): object {
+  return { citations: answer.citations.map((c) => c.url) };
+}

@@ -1,6 +1,7 @@
 import type { Answer } from './answer';
 import type { FakeUsage } from './scenario';
 import { deltasOf } from './seeded-split';
+import { xaiResponsesExtras, xaiResponsesUsage } from './wire-openai-flavors';
 
 const CREATED = 1_735_689_600;
 const RESPONSE_ID = 'resp_fake';
@@ -13,8 +14,10 @@ const FAILURE = { code: 'server_error', message: 'The model produced invalid con
 
 /**
  * OpenAI Responses API SSE: named events whose data repeats the name in `type` and counts a
- * `sequence_number`. The reasoning summary comes in parts (the answer's paragraphs), then the
- * message's text; the stream ends with response.completed, .incomplete or .failed.
+ * `sequence_number`. The reasoning summary comes in parts (the answer's paragraphs), then one
+ * `web_search_call` item per search (usage.searches), then the message's text with a
+ * `url_citation` annotation per citation; the stream ends with response.completed, .incomplete
+ * or .failed. The xAI flavor adds its usage fields and its list of all `citations`.
  */
 export function openAiResponsesStream(answer: Answer): string[] {
   let sequence = 0;
@@ -37,7 +40,18 @@ export function openAiResponsesStream(answer: Answer): string[] {
     });
     events.push(event('response.output_item.done', { output_index: 0, item: reasoningItem(summaries) }));
   }
-  const output_index = summaries.length > 0 ? 1 : 0;
+  const searchesAt = summaries.length > 0 ? 1 : 0;
+  searchItems(answer).forEach((item, i) => {
+    const at = { output_index: searchesAt + i, item_id: item.id };
+    events.push(
+      event('response.output_item.added', { output_index: at.output_index, item: { id: item.id, type: item.type, status: 'in_progress' } }),
+      event('response.web_search_call.in_progress', at),
+      event('response.web_search_call.searching', at),
+      event('response.web_search_call.completed', at),
+      event('response.output_item.done', { output_index: at.output_index, item }),
+    );
+  });
+  const output_index = searchesAt + searchItems(answer).length;
   const at = { item_id: MESSAGE_ID, output_index, content_index: 0 };
   events.push(
     event('response.output_item.added', { output_index, item: { id: MESSAGE_ID, type: 'message', status: 'in_progress', role: 'assistant', content: [] } }),
@@ -50,9 +64,12 @@ export function openAiResponsesStream(answer: Answer): string[] {
       events.push(event('error', { code: 'server_error', message: 'The server had an error while processing your request.', param: null }));
     }
   });
+  annotationsOf(answer).forEach((annotation, annotation_index) => {
+    events.push(event('response.output_text.annotation.added', { ...at, annotation_index, annotation }));
+  });
   events.push(
     event('response.output_text.done', { ...at, text: answer.text, logprobs: [] }),
-    event('response.content_part.done', { ...at, part: { type: 'output_text', text: answer.text, annotations: [] } }),
+    event('response.content_part.done', { ...at, part: { type: 'output_text', text: answer.text, annotations: annotationsOf(answer) } }),
     event('response.output_item.done', { output_index, item: messageItem(answer) }),
   );
   const [status, type] = outcomeOf(answer);
@@ -62,7 +79,7 @@ export function openAiResponsesStream(answer: Answer): string[] {
 
 export function openAiResponsesWhole(answer: Answer, status = outcomeOf(answer)[0]): object {
   const summaries = summaryPartsOf(answer);
-  const output = [...(summaries.length > 0 ? [reasoningItem(summaries)] : []), messageItem(answer)];
+  const output = [...(summaries.length > 0 ? [reasoningItem(summaries)] : []), ...searchItems(answer), messageItem(answer)];
   return responseObject(answer, status, output, answer.usage);
 }
 
@@ -89,8 +106,29 @@ function responseObject(answer: Answer, status: string, output: object[], usage:
     store: false,
     temperature: 1,
     text: { format: { type: 'text' } },
-    usage: usage && status !== 'in_progress' ? usageOf(usage) : null,
+    tools: searches(answer) ? [{ type: 'web_search', search_context_size: 'medium' }] : [],
+    usage: usage && status !== 'in_progress' ? usageOf(answer, usage) : null,
+    ...(answer.flavor === 'xai' && status !== 'in_progress' ? xaiResponsesExtras(answer) : {}),
   };
+}
+
+/** The scenario asks for search when it sets usage.searches or gives citations. */
+function searches(answer: Answer): boolean {
+  return answer.usage?.searches !== undefined || answer.citations.length > 0;
+}
+
+function searchItems(answer: Answer): Array<{ id: string; type: 'web_search_call'; status: 'completed'; action: object }> {
+  return Array.from({ length: answer.usage?.searches ?? 0 }, (_, i) => ({
+    id: `ws_fake_${i}`,
+    type: 'web_search_call',
+    status: 'completed',
+    action: { type: 'search', query: `fake query ${i}` },
+  }));
+}
+
+function annotationsOf(answer: Answer): object[] {
+  const end = answer.text.length;
+  return answer.citations.map((c) => ({ type: 'url_citation', start_index: 0, end_index: end, url: c.url, title: c.title ?? '' }));
 }
 
 function summaryPartsOf(answer: Answer): string[] {
@@ -107,11 +145,12 @@ function messageItem(answer: Answer): object {
     type: 'message',
     status: 'completed',
     role: 'assistant',
-    content: [{ type: 'output_text', text: answer.text, annotations: [], logprobs: [] }],
+    content: [{ type: 'output_text', text: answer.text, annotations: annotationsOf(answer), logprobs: [] }],
   };
 }
 
-function usageOf(usage: FakeUsage): object {
+function usageOf(answer: Answer, usage: FakeUsage): object {
+  if (answer.flavor === 'xai') return xaiResponsesUsage(usage);
   return {
     input_tokens: usage.input,
     input_tokens_details: { cached_tokens: usage.cachedInput ?? 0 },

@@ -5,6 +5,7 @@ import {
   mistralTextDelta,
   mistralThinkingDelta,
   mistralWholeContent,
+  openRouterAnnotations,
   perplexitySources,
   perplexityUsage,
   reportsUsageUnasked,
@@ -13,7 +14,10 @@ import {
 
 const CREATED = 1_735_689_600;
 
-/** OpenAI Chat Completions SSE, in the flavors of OpenAI, OpenRouter, DeepSeek, xAI, Mistral and Perplexity. */
+/**
+ * OpenAI Chat Completions SSE, in the flavors of OpenAI, OpenRouter, DeepSeek, xAI, Mistral and
+ * Perplexity. OpenRouter's web results come as annotations on a delta after the text.
+ */
 export function openAiStream(answer: Answer): string[] {
   const sources = perplexitySources(answer);
   const chunk = (choices: unknown[], extra: object = {}) =>
@@ -37,6 +41,8 @@ export function openAiStream(answer: Answer): string[] {
     }
   });
   if (answer.flavor === 'openrouter') events.push(': OPENROUTER PROCESSING\n\n');
+  const annotations = openRouterAnnotations(answer);
+  if ('annotations' in annotations) events.push(delta(annotations));
   const unasked = reportsUsageUnasked(answer) && answer.usage ? { usage: usageOf(answer, answer.usage) } : {};
   events.push(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: answer.finishReason ?? 'stop' }], unasked));
   if (answer.includeUsage && answer.usage && !reportsUsageUnasked(answer)) {
@@ -61,6 +67,7 @@ export function openAiWhole(answer: Answer): unknown {
           role: 'assistant',
           content: answer.flavor === 'mistral' ? mistralWholeContent(answer) : answer.text,
           ...(field ? { [field]: answer.reasoning } : {}),
+          ...openRouterAnnotations(answer),
         },
         finish_reason: answer.finishReason ?? 'stop',
       },

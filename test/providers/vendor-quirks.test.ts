@@ -118,8 +118,8 @@ describe('Perplexity sources', () => {
     const parts: StreamPart[] = [];
     const sink = new PartSink(errorContext({ kind: 'perplexity', displayName: 'Perplexity', baseUrl: 'https://api.perplexity.ai' }));
     const reader = perplexityCitationsReader();
-    reader(sink, body);
-    reader(sink, body);
+    reader.read(sink, body);
+    reader.read(sink, body);
     parts.push(...sink.drain());
     return parts;
   };

@@ -1,4 +1,5 @@
 import { nanodollars, roundHalfEven, type Nanodollars } from '../../../shared/money';
+import { convertOpenAiResponsesUsage } from './convert-openai-responses-usage';
 import { countAt, objectAt, type JsonObject } from './json-guards';
 import type { ProviderUsage } from './provider-types';
 import { compactUsage } from './usage-fields';
@@ -29,4 +30,18 @@ export function convertXaiUsage(usage: JsonObject): ProviderUsage {
 export function ticksToNanos(ticks: unknown): Nanodollars | undefined {
   if (typeof ticks !== 'number' || !Number.isSafeInteger(ticks) || ticks < 0) return undefined;
   return nanodollars(roundHalfEven(BigInt(ticks), TICKS_PER_NANODOLLAR));
+}
+
+/**
+ * xAI's Responses API usage: OpenAI's shape, `output_tokens` with the reasoning inside (its
+ * `total_tokens` is input plus output), the charge in ticks, and the server-side tools' billed
+ * calls in `server_side_tool_usage_details` (docs.x.ai, tools/tool-usage-details).
+ */
+export function convertXaiResponsesUsage(usage: JsonObject): ProviderUsage {
+  return compactUsage({
+    ...convertOpenAiResponsesUsage(usage),
+    providerCostNanos: ticksToNanos(usage.cost_in_usd_ticks),
+    webSearches: countAt(objectAt(usage, 'server_side_tool_usage_details'), 'web_search_calls'),
+    raw: usage,
+  });
 }

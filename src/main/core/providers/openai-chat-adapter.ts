@@ -3,10 +3,12 @@ import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { firstObject, isObject, objectAt, stringAt, type JsonObject } from './json-guards';
 import { openRouterMessage } from './cache-control-marks';
 import { readContentParts } from './mistral-content-parts';
-import { chatDialectFor, type ChatDialect } from './openai-chat-dialects';
+import { chatContentParts, hasAttachments } from './openai-content-parts';
+import { chatDialectFor, type ChatDialect, type ExtrasReader } from './openai-chat-dialects';
+import { openRouterWebSearchFields } from './openrouter-web-search';
 import type { PartSink } from './part-sink';
 import { chatReasoningFields } from './reasoning-fields';
-import type { ChatCallRequest, FinishReason, ProviderEndpoint, ProviderUsage } from './provider-types';
+import type { ChatCallRequest, ChatMessage, FinishReason, ProviderEndpoint, ProviderUsage } from './provider-types';
 
 /**
  * OpenAI Chat Completions, and the servers that speak it: OpenRouter, DeepSeek, vLLM, LM Studio,
@@ -37,14 +39,23 @@ function requestBody(kind: ProviderEndpoint['kind'], request: ChatCallRequest, w
   const limitField = kind === 'openai' ? 'max_completion_tokens' : 'max_tokens';
   return {
     model: request.model,
-    // Only OpenRouter forwards cache breakpoints (to Anthropic); the others get plain text.
-    messages: request.messages.map((m) => (kind === 'openrouter' ? openRouterMessage(m) : { role: m.role, content: m.content })),
+    messages: request.messages.map((m) => chatMessage(kind, m)),
     stream: request.stream,
     ...(request.stream && withStreamOptions ? { stream_options: { include_usage: true } } : {}),
     ...(request.maxOutputTokens !== undefined ? { [limitField]: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     ...chatReasoningFields(kind, request.reasoning),
+    ...(kind === 'openrouter' ? openRouterWebSearchFields(request.webSearch) : {}),
   };
+}
+
+/**
+ * Content stays a plain string unless the message carries files. Only OpenRouter forwards cache
+ * breakpoints (to Anthropic); the others get the text alone.
+ */
+function chatMessage(kind: ProviderEndpoint['kind'], message: ChatMessage) {
+  if (hasAttachments(message)) return { role: message.role, content: chatContentParts(kind, message) };
+  return kind === 'openrouter' ? openRouterMessage(message) : { role: message.role, content: message.content };
 }
 
 /**
@@ -56,7 +67,7 @@ function requestBody(kind: ProviderEndpoint['kind'], request: ChatCallRequest, w
 function streamSession(sink: PartSink, options: SessionOptions, dialect: ChatDialect): DecodeSession {
   let finishReason: string | undefined;
   let sawUsage = false;
-  const readExtras = dialect.openExtrasReader?.();
+  const extras = dialect.openExtrasReader?.();
   return {
     framing: 'sse',
     onEvent(data) {
@@ -73,12 +84,12 @@ function streamSession(sink: PartSink, options: SessionOptions, dialect: ChatDia
         if (delta) readMessage(sink, delta);
         finishReason = stringAt(choice, 'finish_reason') ?? finishReason;
       }
-      readExtras?.(sink, chunk);
+      extras?.read(sink, chunk);
       const usage = objectAt(chunk, 'usage');
       if (usage) {
         sawUsage = true;
-        sink.reportUsage(withGenerationId(dialect, dialect.convertUsage(usage), chunk));
-      }
+        sink.reportUsage(convertUsage(dialect, extras, usage, chunk));
+      } else if (!sawUsage) reportCountsSoFar(sink, extras);
     },
     atEof() {
       if (finishReason !== undefined && (sawUsage || !options.usageRequested)) sink.finish(mapFinishReason(finishReason));
@@ -98,9 +109,10 @@ function wholeSession(sink: PartSink, dialect: ChatDialect): DecodeSession {
       const message = choice && objectAt(choice, 'message');
       if (!choice || !message || !isObject(body)) return sink.fail(unexpectedEventError(sink.ctx, data));
       readMessage(sink, message);
-      dialect.openExtrasReader?.()(sink, body);
+      const extras = dialect.openExtrasReader?.();
+      extras?.read(sink, body);
       const usage = objectAt(body, 'usage');
-      if (usage) sink.reportUsage(withGenerationId(dialect, dialect.convertUsage(usage), body));
+      if (usage) sink.reportUsage(convertUsage(dialect, extras, usage, body));
       sink.finish(mapFinishReason(stringAt(choice, 'finish_reason')));
     },
     atEof() {},
@@ -140,6 +152,20 @@ function mapFinishReason(reason: string | undefined): FinishReason {
     default:
       return 'other';
   }
+}
+
+/**
+ * The usage chunk comes last, but web results are billed once handed back: a stream cut before
+ * it still meters the results seen so far. The usage chunk's report replaces this one.
+ */
+function reportCountsSoFar(sink: PartSink, extras: ExtrasReader | undefined): void {
+  const counted = extras?.withCounts?.({ raw: null });
+  if (counted?.webSearches !== undefined && counted.webSearches !== sink.usage?.webSearches) sink.reportUsage(counted);
+}
+
+function convertUsage(dialect: ChatDialect, extras: ExtrasReader | undefined, usage: JsonObject, chunk: JsonObject): ProviderUsage {
+  const converted = withGenerationId(dialect, dialect.convertUsage(usage), chunk);
+  return extras?.withCounts ? extras.withCounts(converted) : converted;
 }
 
 /**

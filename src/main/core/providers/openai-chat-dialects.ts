@@ -3,8 +3,16 @@ import { convertPerplexityUsage } from './convert-perplexity-usage';
 import { convertXaiUsage } from './convert-xai-usage';
 import type { JsonObject } from './json-guards';
 import type { PartSink } from './part-sink';
+import { openRouterAnnotationsReader } from './openrouter-web-search';
 import { perplexityCitationsReader } from './perplexity-citations';
 import type { ProviderKind, ProviderUsage } from './provider-types';
+
+/** One call's reader of what a vendor sends beside choices and usage (sources, mostly). */
+export interface ExtrasReader {
+  read(sink: PartSink, body: JsonObject): void;
+  /** Adds what the reader counted (web results) to a usage report of the same call. */
+  withCounts?(usage: ProviderUsage): ProviderUsage;
+}
 
 /** What a server speaking Chat Completions does its own way. */
 export interface ChatDialect {
@@ -12,13 +20,14 @@ export interface ChatDialect {
   readonly usesStreamOptions: boolean;
   convertUsage(usage: JsonObject): ProviderUsage;
   /** A reader, new per call, of what the vendor sends beside choices and usage. */
-  openExtrasReader?(): (sink: PartSink, body: JsonObject) => void;
+  openExtrasReader?(): ExtrasReader;
   /** The vendor tells an answer's cost by its id afterwards (OpenRouter's generation stats), for a stream that carried none. */
   readonly costById?: boolean;
 }
 
 const OPENAI: ChatDialect = { usesStreamOptions: true, convertUsage: convertOpenAiUsage };
-const OPENROUTER: ChatDialect = { ...OPENAI, costById: true };
+/** OpenRouter's web plugin answers with url_citation annotations, its results counted from them. */
+const OPENROUTER: ChatDialect = { ...OPENAI, costById: true, openExtrasReader: openRouterAnnotationsReader };
 const XAI: ChatDialect = { usesStreamOptions: true, convertUsage: convertXaiUsage };
 /** Mistral refuses `stream_options` (422 "Extra inputs are not permitted") and reports usage unasked. */
 const MISTRAL: ChatDialect = { usesStreamOptions: false, convertUsage: convertOpenAiUsage };

@@ -1,10 +1,12 @@
 import { bearerAuth, endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter } from './adapter-types';
-import { convertOpenAiResponsesUsage } from './convert-openai-responses-usage';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
 import { isObject, objectAt, stringAt, type JsonObject } from './json-guards';
+import { hasAttachments, responsesContentParts } from './openai-content-parts';
 import type { PartSink } from './part-sink';
 import { responsesReasoningField } from './reasoning-fields';
-import type { ChatCallRequest, FinishReason } from './provider-types';
+import type { ChatCallRequest, ChatMessage, FinishReason, ProviderKind } from './provider-types';
+import { responsesFlavorFor, type ResponsesFlavor } from './responses-flavors';
+import { ResponsesSearchTally } from './responses-web-search';
 
 /** How a response ended, from the terminal event's name or a whole response's `status`. */
 type Outcome = 'completed' | 'incomplete' | 'failed';
@@ -14,37 +16,49 @@ const SUMMARY_PART_BREAK = '\n\n';
 
 /**
  * OpenAI Responses: `POST {base}/responses`, the only API of o3-pro, gpt-5-pro and the codex
- * models. System prompts go to `instructions`. `store: false`: Tallychat keeps the conversation
- * itself, so nothing needs to stay on OpenAI's side.
+ * models, and the one where OpenAI and xAI search the web. System prompts go to `instructions`.
+ * `store: false`: Tallychat keeps the conversation itself, so nothing needs to stay on the
+ * vendor's side. What xAI and OpenRouter do their own way is in their flavor.
  */
-export const openAiResponsesAdapter: ProtocolAdapter = {
-  usesStreamOptions: false,
-  chatRequest(endpoint, request) {
-    const auth = bearerAuth(endpoint);
-    return {
-      method: 'POST',
-      url: endpointUrl(endpoint.baseUrl, '/responses'),
-      headers: jsonHeaders(auth, endpoint, request.stream ? 'text/event-stream' : 'application/json'),
-      body: JSON.stringify(requestBody(request)),
-    };
-  },
-  openSession(sink, options) {
-    return options.stream ? streamSession(sink) : wholeSession(sink);
-  },
-};
+export function openAiResponsesAdapterFor(kind: ProviderKind): ProtocolAdapter {
+  const flavor = responsesFlavorFor(kind);
+  return {
+    usesStreamOptions: false,
+    chatRequest(endpoint, request) {
+      const auth = bearerAuth(endpoint);
+      return {
+        method: 'POST',
+        url: endpointUrl(endpoint.baseUrl, '/responses'),
+        headers: jsonHeaders(auth, endpoint, request.stream ? 'text/event-stream' : 'application/json'),
+        body: JSON.stringify(requestBody(flavor, request)),
+      };
+    },
+    openSession(sink, options) {
+      return options.stream ? streamSession(sink, flavor) : wholeSession(sink, flavor);
+    },
+  };
+}
 
-function requestBody(request: ChatCallRequest) {
+export const openAiResponsesAdapter: ProtocolAdapter = openAiResponsesAdapterFor('openai');
+
+function requestBody(flavor: ResponsesFlavor, request: ChatCallRequest) {
   const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
   return {
     model: request.model,
     ...(system.length > 0 ? { instructions: system.join('\n\n') } : {}),
-    input: request.messages.filter((m) => m.role !== 'system').map((m) => ({ role: m.role, content: m.content })),
+    input: request.messages.filter((m) => m.role !== 'system').map(inputItem),
     stream: request.stream,
     store: false,
     ...(request.maxOutputTokens !== undefined ? { max_output_tokens: request.maxOutputTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     ...responsesReasoningField(request.model, request.reasoning),
+    ...(request.webSearch ? flavor.webSearchFields(request.webSearch) : {}),
   };
+}
+
+/** Content stays a plain string unless the message carries files. */
+function inputItem(message: ChatMessage) {
+  return { role: message.role, content: hasAttachments(message) ? responsesContentParts(message) : message.content };
 }
 
 /**
@@ -52,7 +66,8 @@ function requestBody(request: ChatCallRequest) {
  * `response.completed`, `response.incomplete` or `response.failed`, each carrying the whole
  * response with its usage. An `error` event may come first; it ends the call.
  */
-function streamSession(sink: PartSink): DecodeSession {
+function streamSession(sink: PartSink, flavor: ResponsesFlavor): DecodeSession {
+  const searches = new ResponsesSearchTally();
   let reasoningSeen = false;
   let partBreakDue = false;
   return {
@@ -79,12 +94,18 @@ function streamSession(sink: PartSink): DecodeSession {
           reasoningSeen = true;
           return sink.reasoning(delta);
         }
+        case 'response.output_item.done':
+          searches.outputItem(objectAt(event, 'item'), event.output_index);
+          return reportSearchesSoFar(sink, flavor, searches);
+        case 'response.output_text.annotation.added':
+          searches.annotation(sink, event.annotation);
+          return reportSearchesSoFar(sink, flavor, searches);
         case 'response.completed':
-          return settle(sink, objectAt(event, 'response'), 'completed');
+          return settle(sink, flavor, searches, objectAt(event, 'response'), 'completed');
         case 'response.incomplete':
-          return settle(sink, objectAt(event, 'response'), 'incomplete');
+          return settle(sink, flavor, searches, objectAt(event, 'response'), 'incomplete');
         case 'response.failed':
-          return settle(sink, objectAt(event, 'response'), 'failed');
+          return settle(sink, flavor, searches, objectAt(event, 'response'), 'failed');
         case 'error':
           // Documented flat ({type, code, message}); sent nested under `error` as well.
           return sink.fail(vendorError(sink, objectAt(event, 'error') ?? event));
@@ -94,7 +115,7 @@ function streamSession(sink: PartSink): DecodeSession {
   };
 }
 
-function wholeSession(sink: PartSink): DecodeSession {
+function wholeSession(sink: PartSink, flavor: ResponsesFlavor): DecodeSession {
   return {
     framing: 'json',
     onEvent(data) {
@@ -105,7 +126,7 @@ function wholeSession(sink: PartSink): DecodeSession {
         return sink.fail(unexpectedEventError(sink.ctx, data));
       }
       readOutput(sink, response.output);
-      settle(sink, response, status);
+      settle(sink, flavor, new ResponsesSearchTally(), response, status);
     },
     atEof() {},
   };
@@ -131,9 +152,26 @@ function readOutput(sink: PartSink, output: unknown[]): void {
   }
 }
 
-function settle(sink: PartSink, response: JsonObject | undefined, outcome: Outcome): void {
+/**
+ * Usage comes only with the final response, but a search is billed once made: a stream cut
+ * before the end still meters the searches seen so far. The final report replaces this one.
+ */
+function reportSearchesSoFar(sink: PartSink, flavor: ResponsesFlavor, searches: ResponsesSearchTally): void {
+  const webSearches = flavor.searchesOf(searches, undefined);
+  if (webSearches !== undefined && webSearches !== sink.usage?.webSearches) sink.reportUsage({ webSearches, raw: null });
+}
+
+/**
+ * The searches join the usage: from the usage itself where the vendor reports them (xAI), else
+ * counted from the output. Searches with no usage report still make one, so they are billed.
+ */
+function settle(sink: PartSink, flavor: ResponsesFlavor, searches: ResponsesSearchTally, response: JsonObject | undefined, outcome: Outcome): void {
+  if (response) searches.settle(sink, response);
   const usage = response && objectAt(response, 'usage');
-  if (usage) sink.reportUsage(convertOpenAiResponsesUsage(usage));
+  const converted = usage ? flavor.convertUsage(usage) : undefined;
+  const webSearches = converted?.webSearches ?? flavor.searchesOf(searches, response);
+  if (converted) sink.reportUsage(webSearches === undefined ? converted : { ...converted, webSearches });
+  else if (webSearches) sink.reportUsage({ webSearches, raw: null });
   if (outcome === 'failed') return sink.fail(vendorError(sink, response && objectAt(response, 'error')));
   if (outcome === 'completed') return sink.finish('stop');
   const details = response && objectAt(response, 'incomplete_details');

@@ -1,21 +1,23 @@
 import type { AnswerSource } from '../../../shared/answer-source';
 import { isObject, stringAt, type JsonObject } from './json-guards';
-import type { PartSink } from './part-sink';
+import type { ExtrasReader } from './openai-chat-dialects';
 
 /**
  * Perplexity sends its sources beside `choices`: `search_results` ({title, url, date}) and the
  * older `citations` (URLs only), on every streamed chunk. A reader, per call, hands them on once
  * and again only when the list changes. The [1], [2] in the answer count from 1 in this order.
  */
-export function perplexityCitationsReader(): (sink: PartSink, body: JsonObject) => void {
+export function perplexityCitationsReader(): ExtrasReader {
   let shown = '';
-  return (sink, body) => {
-    const citations = citationsOf(body);
-    if (citations === undefined || citations.length === 0) return;
-    const key = citations.map((c) => c.url).join('\n');
-    if (key === shown) return;
-    shown = key;
-    sink.citations(citations);
+  return {
+    read(sink, body) {
+      const citations = citationsOf(body);
+      if (citations === undefined || citations.length === 0) return;
+      const key = citations.map((c) => c.url).join('\n');
+      if (key === shown) return;
+      shown = key;
+      sink.citations(citations);
+    },
   };
 }
 
