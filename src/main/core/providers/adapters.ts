@@ -3,7 +3,7 @@ import { anthropicMessagesAdapter } from './anthropic-messages-adapter';
 import { geminiAdapter } from './gemini-adapter';
 import { ollamaChatAdapter } from './ollama-chat-adapter';
 import { openAiChatAdapter } from './openai-chat-adapter';
-import { openAiResponsesAdapter } from './openai-responses-adapter';
+import { openAiResponsesAdapterFor } from './openai-responses-adapter';
 import type { ProviderEndpoint, WireApi } from './provider-types';
 import { vendorKindAt } from './vendor-hosts';
 
@@ -18,9 +18,8 @@ export function adapterFor(endpoint: Pick<ProviderEndpoint, 'kind' | 'baseUrl'>,
     case 'openai':
     case 'openrouter':
     case 'openai-compatible':
-      return api === 'responses' ? openAiResponsesAdapter : openAiChatAdapter(kind);
     case 'xai':
-      return api === 'responses' ? openAiResponsesAdapter : openAiChatAdapter(kind);
+      return api === 'responses' ? openAiResponsesAdapterFor(kind) : openAiChatAdapter(kind);
     case 'mistral':
     case 'perplexity':
       return openAiChatAdapter(kind);
