@@ -117,7 +117,7 @@ for (const vendor of VENDORS) {
 
     const expected = estimateImageTokens(vendor.rule, vendor.model, ORIGINAL);
     expect(expected.downscaled).toBe(true);
-    const chips = page.getByRole('list', { name: 'Attachments' });
+    const chips = page.getByRole('list', { name: 'Files to send' });
     const imageChip = chips.getByRole('listitem').filter({ hasText: 'big.png' });
     await expect(imageChip).toContainText(`~${expected.tokens.toLocaleString('en-US')} tokens`);
     await expect(imageChip).toContainText(`downscaled to ${expected.sentSize.width}×${expected.sentSize.height}`);
@@ -137,7 +137,7 @@ for (const vendor of VENDORS) {
     expect(sent.texts).toContain(NOTES_BLOCK);
     expect(JSON.stringify(sent.system)).toContain(SYSTEM);
     await expect(chips).toHaveCount(0);
-    const shown = page.getByRole('list', { name: 'Sent attachments' }).last();
+    const shown = page.getByRole('list', { name: 'Files sent' }).last();
     await expect(shown).toContainText('big.png');
     await expect(shown).toContainText('notes.md');
   });

@@ -5,7 +5,7 @@ import type { AttachmentStore, NewAttachment, StoredAttachment } from '../attach
 import { readImageDimensions } from '../attachments/image-dimensions';
 import { downscaleImage } from '../attachments/image-downscale';
 import { estimateImageTokens, type ImageRuleVendor } from '../attachments/image-token-estimate';
-import { imageRuleVendorFor } from '../attachments/image-vendor';
+import { imageRuleVendor } from '../attachments/image-vendor';
 import { countPdfPages } from '../attachments/pdf-page-count';
 import { estimatePdfTokens } from '../attachments/pdf-token-estimate';
 import type { ProviderKind, WireAttachment } from '../providers/provider-types';
@@ -66,7 +66,7 @@ export class MessageAttachments {
     history: { conversationId: string; messageIds: ReadonlySet<string> } | null,
     forSend: boolean,
   ): Promise<PreparedAttachments> {
-    const vendor = imageRuleVendorFor(target.kind, target.model);
+    const vendor = imageRuleVendor(target.kind, target.model);
     const wire = new Map<string, WireAttachment[]>();
     const facts: AttachmentFacts[] = [];
     let tokens = 0;

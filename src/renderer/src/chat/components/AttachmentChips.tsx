@@ -36,7 +36,7 @@ interface ChipsProps {
 export function AttachmentChips({ chips, estimates, onRemove }: ChipsProps) {
   if (chips.length === 0) return null;
   return (
-    <ul className="attachment-chips" aria-label="Attachments">
+    <ul className="attachment-chips" aria-label="Files to send">
       {chips.map((chip) => {
         const estimate = chip.status === 'staged' ? estimates.get(chip.view.id) : undefined;
         const refusal = estimate?.refusal ?? null;

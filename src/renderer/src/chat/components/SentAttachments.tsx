@@ -14,7 +14,7 @@ function downscaledTitle(file: AttachmentView): string | undefined {
 export function SentAttachments({ attachments }: { attachments: AttachmentView[] }) {
   if (attachments.length === 0) return null;
   return (
-    <ul className="attachment-chips sent" aria-label="Attachments">
+    <ul className="attachment-chips sent" aria-label="Files sent">
       {attachments.map((file) => (
         <li key={file.id} className="attachment-chip" title={downscaledTitle(file)}>
           <AttachmentChipLabel
