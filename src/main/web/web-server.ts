@@ -7,6 +7,7 @@ import { SignInSessions, SIGN_IN_LINK_TTL_MS } from './sign-in-sessions';
 import { sendSignedIn, sendText, serveRendererFile } from './static-renderer';
 import { allowedHosts, isAllowedHost, isAllowedOrigin, readCookie, sessionCookie, sessionCookieName } from './web-auth';
 import { serveSocket, type ServerMessage } from './websocket-bridge';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/attachments';
 
 export interface WebServerOptions {
   core: Core;
@@ -29,7 +30,8 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** The largest call is a file at its limit, as base64 (4 characters per 3 bytes), with room for its envelope. */
+const MAX_MESSAGE_BYTES = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 1024 * 1024;
 const UNAUTHORIZED =
   `Unauthorized: open a sign-in link from \`tallychat ui\`. Each link works once, within ${SIGN_IN_LINK_TTL_MS / 60_000} minutes; ` +
   'press Enter in its terminal for a new one.';
