@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 
 /** Only drags that carry files: a dragged text selection keeps its usual behaviour. */
 const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
@@ -9,6 +9,19 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes('Fi
  */
 export function useFileDrop(onFiles: (files: File[]) => void) {
   const [depth, setDepth] = useState(0);
+  useEffect(() => {
+    // A file dropped beside the composer would otherwise replace the page with the file (browser
+    // mode; the desktop window refuses the navigation, and the drop would just be lost).
+    const refuse = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
   return {
     dragging: depth > 0,
     handlers: {
