@@ -20,7 +20,7 @@ export function jpegOf(image: RgbaImage, quality = 95): Uint8Array {
 /** A GIF of the image's colours (at most 256, opaque) as its first frame, then a second frame of black. */
 export function gifOf(image: RgbaImage): Uint8Array {
   const colours: number[] = [];
-  const indices = new Uint8Array(image.width * image.height);
+  const indices: number[] = new Array<number>(image.width * image.height).fill(0);
   for (let p = 0; p < indices.length; p++) {
     const rgb = (image.data[p * 4]! << 16) | (image.data[p * 4 + 1]! << 8) | image.data[p * 4 + 2]!;
     let index = colours.indexOf(rgb);
@@ -31,7 +31,7 @@ export function gifOf(image: RgbaImage): Uint8Array {
   const out = new Uint8Array(1024 + image.width * image.height * 4);
   const writer = new omggif.GifWriter(out, image.width, image.height, { palette: colours, loop: 0 });
   writer.addFrame(0, 0, image.width, image.height, indices, { delay: 10 });
-  writer.addFrame(0, 0, image.width, image.height, new Uint8Array(indices.length).fill(colours.length - 1), { delay: 10 });
+  writer.addFrame(0, 0, image.width, image.height, indices.map(() => colours.length - 1), { delay: 10 });
   return out.slice(0, writer.end());
 }
 
