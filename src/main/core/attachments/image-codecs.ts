@@ -6,6 +6,7 @@ import pngjs from 'pngjs';
 import { AttachmentReadError } from './attachment-read-error';
 import type { ImageFormat } from './image-dimensions';
 import type { RgbaImage } from './image-resample';
+import { orientationExif, readExifOrientation } from './jpeg-orientation';
 
 /** The formats a downscaled image is written in: every vendor that takes images takes both. */
 export type EncodedFormat = 'png' | 'jpeg';
@@ -13,8 +14,13 @@ export type EncodedFormat = 'png' | 'jpeg';
 /** Quality of a re-encoded JPEG: high enough that text in a photographed page stays sharp. */
 export const JPEG_QUALITY = 90;
 
+/** Pixels and, for a JPEG that has one, its EXIF orientation (to be written back on re-encoding). */
+export interface DecodedImage extends RgbaImage {
+  readonly orientation?: number;
+}
+
 /** Decodes any of the four formats to RGBA; a GIF gives its first frame, as vendors read GIFs. */
-export async function decodeImage(bytes: Uint8Array, format: ImageFormat): Promise<RgbaImage> {
+export async function decodeImage(bytes: Uint8Array, format: ImageFormat): Promise<DecodedImage> {
   try {
     switch (format) {
       case 'png':
@@ -37,9 +43,12 @@ export async function decodeImage(bytes: Uint8Array, format: ImageFormat): Promi
  * PNG without alpha when every pixel is opaque (a quarter fewer bytes before compression); at
  * pngjs's default compression, so the same pixels always give the same bytes.
  */
-export function encodeImage(image: RgbaImage, format: EncodedFormat): Uint8Array {
+export function encodeImage(image: RgbaImage, format: EncodedFormat, orientation?: number): Uint8Array {
   if (format === 'jpeg') {
-    return new Uint8Array(jpeg.encode({ width: image.width, height: image.height, data: image.data }, JPEG_QUALITY).data);
+    // jpeg-js writes `exifBuffer` as the APP1 segment, though its typings leave the field out.
+    const raw: Parameters<typeof jpeg.encode>[0] & { exifBuffer?: Uint8Array } = { width: image.width, height: image.height, data: image.data };
+    if (orientation !== undefined && orientation !== 1) raw.exifBuffer = orientationExif(orientation);
+    return new Uint8Array(jpeg.encode(raw, JPEG_QUALITY).data);
   }
   const png = new pngjs.PNG({ width: image.width, height: image.height });
   png.data = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
@@ -54,11 +63,12 @@ function decodePng(bytes: Uint8Array): RgbaImage {
   return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
 }
 
-function decodeJpeg(bytes: Uint8Array): RgbaImage {
+function decodeJpeg(bytes: Uint8Array): DecodedImage {
   // jpeg-js refuses above 100 megapixels or 512 MB of working memory by default: enough for any
   // photo, and a bound on what a crafted file can make it allocate.
-  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
-  return { width: decoded.width, height: decoded.height, data: decoded.data };
+  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true }) as ReturnType<typeof jpeg.decode> & { exifBuffer?: Uint8Array };
+  const orientation = decoded.exifBuffer ? readExifOrientation(decoded.exifBuffer) : null;
+  return { width: decoded.width, height: decoded.height, data: decoded.data, ...(orientation === null ? {} : { orientation }) };
 }
 
 function decodeGif(bytes: Uint8Array): RgbaImage {

@@ -14,14 +14,15 @@ export interface DownscaledImage {
  * averaged. A JPEG stays a JPEG (a photo as PNG would be several times larger) and a PNG stays a
  * PNG (lossless, as screenshots need). A GIF or WebP becomes a PNG: only the first frame of a GIF is
  * read by the vendors anyway, PNG keeps both formats' transparency without another lossy pass, and
- * every vendor that takes images takes PNG (xAI takes neither GIF nor WebP; Gemini no GIF).
+ * every vendor that takes images takes PNG (xAI takes neither GIF nor WebP; Gemini no GIF). A
+ * JPEG's EXIF orientation is kept, and nothing else of its metadata.
  */
 export async function downscaleImage(bytes: Uint8Array, format: ImageFormat, target: ImageSize): Promise<DownscaledImage> {
   const decoded = await decodeImage(bytes, format);
   const resampled = resampleBox(decoded, target);
   const encoded: EncodedFormat = format === 'jpeg' ? 'jpeg' : 'png';
   return {
-    data: encodeImage(resampled, encoded),
+    data: encodeImage(resampled, encoded, decoded.orientation),
     mime: encoded === 'jpeg' ? 'image/jpeg' : 'image/png',
     size: { width: resampled.width, height: resampled.height },
   };

@@ -27,16 +27,21 @@ export function resampleBox(source: RgbaImage, target: ImageSize): RgbaImage {
   const columns = spans(source.width, target.width);
   const rows = spans(source.height, target.height);
   const out = new Uint8Array(target.width * target.height * 4);
-  // Per output row: the row sums of its source rows, then the weighted sum over those rows.
+  // Per output row: the weighted sum of its source rows, each first reduced to the target width.
   const rowSums = new Float64Array(target.width * 4);
   const area = new Float64Array(target.width * 4);
   const totalWeight = source.width * source.height;
+  // A source row on the border of two output rows is reduced once, for both.
+  let summedRow = -1;
   for (let y = 0; y < target.height; y++) {
     area.fill(0);
-    const row = rows[y]!;
-    for (let k = 0; k < row.weights.length; k++) {
-      sumRow(source, row.first + k, columns, rowSums);
-      const weight = row.weights[k]!;
+    for (let k = rows.offsets[y]!; k < rows.offsets[y + 1]!; k++) {
+      const sourceRow = rows.first[y]! + k - rows.offsets[y]!;
+      if (sourceRow !== summedRow) {
+        sumRow(source, sourceRow, columns, rowSums);
+        summedRow = sourceRow;
+      }
+      const weight = rows.weights[k]!;
       for (let i = 0; i < area.length; i++) area[i]! += rowSums[i]! * weight;
     }
     writeRow(area, totalWeight, out, y * target.width * 4);
@@ -44,43 +49,47 @@ export function resampleBox(source: RgbaImage, target: ImageSize): RgbaImage {
   return { width: target.width, height: target.height, data: out };
 }
 
-/** The source pixels an output pixel covers along one axis, and how much of each (weights sum to `from`). */
-interface Span {
-  readonly first: number;
-  readonly weights: readonly number[];
+/**
+ * For each output pixel along one axis, the source pixels it covers (from `first[i]` on) and how
+ * much of each: `weights[offsets[i]] … weights[offsets[i + 1] - 1]`, summing to `from`. Flat typed
+ * arrays, as the inner loops read them once per pixel.
+ */
+interface Spans {
+  readonly first: Int32Array;
+  readonly offsets: Int32Array;
+  readonly weights: Float64Array;
 }
 
 /**
  * Output pixel i covers [i × from, (i + 1) × from) and source pixel j covers [j × to, (j + 1) × to)
  * on an axis of from × to units: each overlap is a whole number of units.
  */
-function spans(from: number, to: number): Span[] {
-  const result: Span[] = [];
+function spans(from: number, to: number): Spans {
+  const first = new Int32Array(to);
+  const offsets = new Int32Array(to + 1);
+  const weights: number[] = [];
   for (let i = 0; i < to; i++) {
     const start = i * from;
     const end = start + from;
-    const first = Math.floor(start / to);
-    const weights: number[] = [];
-    for (let j = first; j * to < end; j++) {
-      weights.push(Math.min(end, (j + 1) * to) - Math.max(start, j * to));
-    }
-    result.push({ first, weights });
+    first[i] = Math.floor(start / to);
+    for (let j = first[i]!; j * to < end; j++) weights.push(Math.min(end, (j + 1) * to) - Math.max(start, j * to));
+    offsets[i + 1] = weights.length;
   }
-  return result;
+  return { first, offsets, weights: Float64Array.from(weights) };
 }
 
 /** One source row reduced to the target width: per output pixel, Σ w × alpha and Σ w × alpha × colour. */
-function sumRow(source: RgbaImage, y: number, columns: readonly Span[], into: Float64Array): void {
+function sumRow(source: RgbaImage, y: number, columns: Spans, into: Float64Array): void {
   const data = source.data;
+  const { first, offsets, weights } = columns;
   const rowStart = y * source.width * 4;
-  for (let x = 0; x < columns.length; x++) {
-    const { first, weights } = columns[x]!;
+  for (let x = 0; x < first.length; x++) {
     let red = 0;
     let green = 0;
     let blue = 0;
     let alpha = 0;
-    for (let k = 0; k < weights.length; k++) {
-      const at = rowStart + (first + k) * 4;
+    let at = rowStart + first[x]! * 4;
+    for (let k = offsets[x]!; k < offsets[x + 1]!; k++, at += 4) {
       const weightedAlpha = weights[k]! * data[at + 3]!;
       red += weightedAlpha * data[at]!;
       green += weightedAlpha * data[at + 1]!;
