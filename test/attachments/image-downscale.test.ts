@@ -1,7 +1,7 @@
 import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { AttachmentReadError } from '../../src/main/core/attachments/attachment-read-error';
-import { decodeImage } from '../../src/main/core/attachments/image-codecs';
+import { decodeImage, ImageTooLargeError } from '../../src/main/core/attachments/image-codecs';
 import { readImageDimensions } from '../../src/main/core/attachments/image-dimensions';
 import { downscaleImage } from '../../src/main/core/attachments/image-downscale';
 import { resampleBox, type RgbaImage } from '../../src/main/core/attachments/image-resample';
@@ -78,6 +78,19 @@ describe('downscaleImage', () => {
     const damaged = pngOf(card).slice(0, 60);
     await expect(downscaleImage(damaged, 'png', target)).rejects.toBeInstanceOf(AttachmentReadError);
     await expect(downscaleImage(damaged, 'png', target)).rejects.toThrow(/^This PNG image could not be decoded \(.+\)\. Save or export it again\.$/);
-    await expect(downscaleImage(new Uint8Array([1, 2, 3]), 'webp', target)).rejects.toThrow(/^This WebP image could not be decoded/);
+    const lossyWebp = await webpOf(card);
+    await expect(downscaleImage(lossyWebp.slice(0, 40), 'webp', target)).rejects.toThrow(/^This WebP image could not be decoded \(.+\)\. Save or export it again\.$/);
+  });
+
+  it('refuses, before decoding, an image of more than 100 megapixels', async () => {
+    // A PNG header claiming 20000×10001: the size alone decides.
+    const header = pngOf(card).slice(0, 33);
+    new DataView(header.buffer).setUint32(16, 20000);
+    new DataView(header.buffer).setUint32(20, 10001);
+    const refusal = downscaleImage(header, 'png', target);
+    await expect(refusal).rejects.toBeInstanceOf(ImageTooLargeError);
+    await expect(refusal).rejects.toThrow(
+      'This image is 20000×10001 pixels (200 megapixels); Tallychat downscales images of up to 100 megapixels. Scale it down and attach it again.',
+    );
   });
 });

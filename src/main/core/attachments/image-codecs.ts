@@ -4,8 +4,9 @@ import jpeg from 'jpeg-js';
 import omggif from 'omggif';
 import pngjs from 'pngjs';
 import { AttachmentReadError } from './attachment-read-error';
-import type { ImageFormat } from './image-dimensions';
+import { readImageDimensions, type ImageFormat } from './image-dimensions';
 import type { RgbaImage } from './image-resample';
+import type { ImageSize } from './image-size';
 import { orientationExif, readExifOrientation } from './jpeg-orientation';
 
 /** The formats a downscaled image is written in: every vendor that takes images takes both. */
@@ -19,8 +20,33 @@ export interface DecodedImage extends RgbaImage {
   readonly orientation?: number;
 }
 
-/** Decodes any of the four formats to RGBA; a GIF gives its first frame, as vendors read GIFs. */
+/**
+ * The most pixels decoded: 400 MB of RGBA. A file under the attachment size limit can still claim
+ * any size (a blank 30000×30000 PNG compresses to a few hundred KB), and decoding it would take
+ * the core's memory with it. 100 megapixels is also where jpeg-js stops by default.
+ */
+export const MAX_DECODED_PIXELS = 100_000_000;
+
+/** An image with more pixels than MAX_DECODED_PIXELS; the message says what to do. */
+export class ImageTooLargeError extends Error {
+  override readonly name = 'ImageTooLargeError';
+
+  constructor(readonly size: ImageSize) {
+    super(
+      `This image is ${size.width}×${size.height} pixels (${Math.round((size.width * size.height) / 1_000_000)} megapixels); ` +
+        `Tallychat downscales images of up to ${MAX_DECODED_PIXELS / 1_000_000} megapixels. Scale it down and attach it again.`,
+    );
+  }
+}
+
+/**
+ * Decodes any of the four formats to RGBA; a GIF gives its first frame, as vendors read GIFs.
+ * Throws AttachmentReadError for bytes that do not decode, ImageTooLargeError before decoding
+ * anything too large.
+ */
 export async function decodeImage(bytes: Uint8Array, format: ImageFormat): Promise<DecodedImage> {
+  const { width, height } = readImageDimensions(bytes);
+  if (width * height > MAX_DECODED_PIXELS) throw new ImageTooLargeError({ width, height });
   try {
     switch (format) {
       case 'png':
