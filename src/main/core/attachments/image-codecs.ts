@@ -47,21 +47,32 @@ export class ImageTooLargeError extends Error {
 export async function decodeImage(bytes: Uint8Array, format: ImageFormat): Promise<DecodedImage> {
   const { width, height } = readImageDimensions(bytes);
   if (width * height > MAX_DECODED_PIXELS) throw new ImageTooLargeError({ width, height });
+  if (format === 'webp') {
+    // Loaded before decoding: a decoder that fails to load is an installation fault, not the file's.
+    const decoder = await loadWebpDecoder();
+    return refusingDamaged(format, () => decodeWebp(decoder, bytes));
+  }
+  return refusingDamaged(format, async () => decodeRaster(bytes, format));
+}
+
+async function refusingDamaged(format: ImageFormat, decode: () => Promise<DecodedImage>): Promise<DecodedImage> {
   try {
-    switch (format) {
-      case 'png':
-        return decodePng(bytes);
-      case 'jpeg':
-        return decodeJpeg(bytes);
-      case 'gif':
-        return decodeGif(bytes);
-      case 'webp':
-        return await decodeWebp(bytes);
-    }
+    return await decode();
   } catch (error) {
     if (error instanceof AttachmentReadError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new AttachmentReadError('corrupt-image', `This ${FORMAT_NAMES[format]} image could not be decoded (${detail}). Save or export it again.`);
+  }
+}
+
+function decodeRaster(bytes: Uint8Array, format: Exclude<ImageFormat, 'webp'>): DecodedImage {
+  switch (format) {
+    case 'png':
+      return decodePng(bytes);
+    case 'jpeg':
+      return decodeJpeg(bytes);
+    case 'gif':
+      return decodeGif(bytes);
   }
 }
 
@@ -122,17 +133,24 @@ let webpDecoder: Promise<WebpDecoder> | undefined;
  * from the file read off disk (inside app.asar, Electron's fs reads it as any other file).
  */
 function loadWebpDecoder(): Promise<WebpDecoder> {
-  webpDecoder ??= (async () => {
-    const decoder = (await import('@jsquash/webp/decode.js')) as unknown as WebpDecoder;
-    const wasmPath = createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm');
-    await decoder.init(await wasm.compile(readFileSync(wasmPath)));
-    return decoder;
-  })();
+  if (!webpDecoder) {
+    webpDecoder = compileWebpDecoder();
+    // Not kept when it failed, so the next WebP tries again.
+    webpDecoder.catch(() => {
+      webpDecoder = undefined;
+    });
+  }
   return webpDecoder;
 }
 
-async function decodeWebp(bytes: Uint8Array): Promise<RgbaImage> {
-  const decoder = await loadWebpDecoder();
+async function compileWebpDecoder(): Promise<WebpDecoder> {
+  const decoder = (await import('@jsquash/webp/decode.js')) as unknown as WebpDecoder;
+  const wasmPath = createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm');
+  await decoder.init(await wasm.compile(readFileSync(wasmPath)));
+  return decoder;
+}
+
+async function decodeWebp(decoder: WebpDecoder, bytes: Uint8Array): Promise<RgbaImage> {
   const decoded = await decoder.default(bytes.slice().buffer);
   return { width: decoded.width, height: decoded.height, data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength) };
 }

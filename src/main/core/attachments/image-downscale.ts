@@ -16,6 +16,10 @@ export interface DownscaledImage {
  * read by the vendors anyway, PNG keeps both formats' transparency without another lossy pass, and
  * every vendor that takes images takes PNG (xAI takes neither GIF nor WebP; Gemini no GIF). A
  * JPEG's EXIF orientation is kept, and nothing else of its metadata.
+ *
+ * Called with the image's own size, it only converts: a GIF or WebP to PNG for a vendor that takes
+ * neither (checkAttachments names them), or an animated GIF to its first frame for OpenAI, which
+ * takes no animation.
  */
 export async function downscaleImage(bytes: Uint8Array, format: ImageFormat, target: ImageSize): Promise<DownscaledImage> {
   const decoded = await decodeImage(bytes, format);
