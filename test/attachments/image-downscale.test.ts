@@ -58,6 +58,12 @@ describe('downscaleImage', () => {
     expect([...pngjs.PNG.sync.read(Buffer.from(out.data)).data]).toEqual([...resampleBox(blockCard, target).data]);
   });
 
+  it("at the image's own size only converts: an animated GIF to a PNG of its first frame, pixel for pixel", async () => {
+    const out = await downscaleImage(gifOf(blockCard), 'gif', { width: 160, height: 120 });
+    expect(readImageDimensions(out.data)).toEqual({ format: 'png', width: 160, height: 120 });
+    expect([...pngjs.PNG.sync.read(Buffer.from(out.data)).data]).toEqual([...blockCard.data]);
+  });
+
   it('turns a WebP into a PNG, transparency kept', async () => {
     const out = await downscaleImage(await webpOf(translucentCard), 'webp', target);
     expect(out.mime).toBe('image/png');
