@@ -14,6 +14,23 @@ import { build } from 'esbuild';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'out', 'cli', 'tallychat');
 
+/**
+ * How the CLI's code is bundled, shared with tests that check a module works once bundled this way
+ * (test/attachments/image-codecs-bundled.test.ts: the WebP decoder's wasm found from the bundle).
+ */
+export const BUNDLE_OPTIONS = {
+  absWorkingDir: ROOT,
+  splitting: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  target: 'node20',
+  packages: 'external',
+  metafile: true,
+  logLevel: 'error',
+};
+
 export async function buildCli() {
   mkdirSync(dirname(OUT_DIR), { recursive: true });
   // Built into a folder of its own and renamed into place, so a CLI starting meanwhile never
@@ -21,20 +38,7 @@ export async function buildCli() {
   // loads none, `report` not the chat's).
   const partial = `${OUT_DIR}.${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: { main: 'src/main/cli/main.ts' },
-    outdir: partial,
-    splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outExtension: { '.js': '.mjs' },
-    target: 'node20',
-    packages: 'external',
-    metafile: true,
-    logLevel: 'error',
-  });
+  const result = await build({ ...BUNDLE_OPTIONS, entryPoints: { main: 'src/main/cli/main.ts' }, outdir: partial });
   const inputs = Object.keys(result.metafile.inputs).map((file) => {
     const stat = statSync(join(ROOT, file));
     return { file, size: stat.size, mtimeMs: stat.mtimeMs };

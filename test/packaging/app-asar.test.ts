@@ -7,7 +7,17 @@ import { PACKAGED_ASAR, PACKAGED_DIR, ensurePackaged } from './packaged-app';
 const root = resolve(import.meta.dirname, '../..');
 
 /** The packages the app's bundles import at run time; everything else it runs is bundled in. */
-const RUNTIME_DEPENDENCIES = ['@pydantic/genai-prices', 'better-sqlite3', 'drizzle-orm', 'js-tiktoken', 'zod'];
+const RUNTIME_DEPENDENCIES = [
+  '@jsquash/webp',
+  '@pydantic/genai-prices',
+  'better-sqlite3',
+  'drizzle-orm',
+  'jpeg-js',
+  'js-tiktoken',
+  'omggif',
+  'pngjs',
+  'zod',
+];
 
 interface AsarEntry {
   files?: Record<string, AsarEntry>;
@@ -96,7 +106,10 @@ describe('the packaged app (electron-builder, against the stand-in Electron dist
   it('bundles import only the runtime dependencies, and node_modules holds exactly those with what they depend on', () => {
     const imported = new Set<string>();
     for (const bundle of filesUnder('out/main')) {
-      for (const [, specifier] of readFileSync(join(root, bundle), 'utf8').matchAll(/^(?:import|export)\b[^"]*?\bfrom\s*"([^".][^"]*)";/gm)) {
+      // Static imports and exports, and dynamic import()s (the WebP decoder loads on first use).
+      const source = readFileSync(join(root, bundle), 'utf8');
+      const specifiers = [...source.matchAll(/^(?:import|export)\b[^"]*?\bfrom\s*"([^".][^"]*)";/gm), ...source.matchAll(/\bimport\(\s*"([^".][^"]*)"\s*\)/g)];
+      for (const [, specifier] of specifiers) {
         if (specifier!.startsWith('node:') || specifier === 'electron') continue;
         imported.add(specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!);
       }
