@@ -5,7 +5,7 @@ export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 /**
  * The most a single file may be before any vendor's own limit is checked: the largest request any
  * supported vendor takes (Anthropic's and OpenAI's 32 MB PDFs). Vendors' smaller limits are checked
- * at pre-flight (src/main/core/attachments/attachment-limits.ts), naming the vendor and its limit.
+ * at pre-flight (src/main/core/attachments/attachment-rules.ts, attachment-check.ts), naming the vendor and its limit.
  */
 export const MAX_ATTACHMENT_BYTES = 32 * 1024 * 1024;
 /** The most files one message may carry, whatever the vendor allows. */

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { CliIo } from '../../src/main/cli/cli-io';
 import { runCli } from '../../src/main/cli/main';
 import type { ProviderKind } from '../../src/main/core/providers/provider-types';
+import { formatUsd, nanodollars } from '../../src/shared/money';
 import type { IpcResult, MethodName, RequestOf, ResponseOf } from '../../src/shared/contract';
 import type { Scenario } from '../fake-provider/scenario';
 import { startTestCore, type TestCore } from '../helpers/test-core';
@@ -80,10 +81,10 @@ describe('web search on each vendor: metered per search on the row, shown on the
     const budgets = await ok('settingsBudgets', {});
     expect(budgets.caps.find((cap) => cap.scopeValue === provider)?.spentNanos).toBe(row.costUsdNanos);
 
-    const csv = await ok('spendingExportCsv', { period: { kind: 'preset', preset: 'all' }, groupBy: 'request' });
+    const csv = await ok('spendingExportCsv', { period: { kind: 'all' }, groupBy: 'request' });
     const [csvRow] = parse(csv.csv, { columns: true, bom: true }) as Record<string, string>[];
     expect(csvRow?.web_search_calls).toBe(String(calls));
-    expect(csvRow?.web_search_fee_usd).toBe((calls * price / 1e9).toFixed(9).replace(/0+$/, '').replace(/\.$/, ''));
+    expect(csvRow?.web_search_fee_usd).toBe(formatUsd(nanodollars(calls * price)));
 
     const out: string[] = [];
     const io: CliIo = { stdout: (text) => void out.push(text), stderr: () => undefined, env: {} };
