@@ -36,9 +36,14 @@ describe('xAI, Mistral and Perplexity get the Chat Completions request each acce
     expect(request?.body).toEqual({ model: 'm-1', messages: conversation.messages, stream: true, ...streamOptions, max_tokens: 256 });
   });
 
-  it('a request for the Responses API is sent through Chat Completions for these kinds', async () => {
-    await run({ ...endpointFor(fake.baseUrl, 'openai'), kind: 'xai' }, { ...conversation, api: 'responses' });
+  it.each(['mistral', 'perplexity'] as const)('%s: a request for the Responses API is sent through Chat Completions', async (kind) => {
+    await run({ ...endpointFor(fake.baseUrl, 'openai'), kind }, { ...conversation, api: 'responses' });
     expect(fake.requests[0]?.path).toBe('/v1/chat/completions');
+  });
+
+  it("xAI: a request for the Responses API goes to xAI's Responses API, where its web search lives", async () => {
+    await run({ ...endpointFor(fake.baseUrl, 'openai'), kind: 'xai' }, { ...conversation, api: 'responses' });
+    expect(fake.requests[0]?.path).toBe('/v1/responses');
   });
 });
 
