@@ -32,7 +32,7 @@ describe('checkAttachments: Anthropic', () => {
   });
 
   it('refuses more than 100 images, and above 20 images any side over 2000 px', () => {
-    expect(check(many(101, (i) => png(`p${i}.png`, 1000, 100, 100)))).toBe('Anthropic takes at most 100 images per request; this one has 101.');
+    expect(check(many(101, (i) => png(`p${i}.png`, 1000, 100, 100)))).toBe('Anthropic takes at most 100 images per request; this request has 101.');
     expect(check(many(100, (i) => png(`p${i}.png`, 1000, 100, 100)))).toBeNull();
     const twentyOne = [...many(20, (i) => png(`p${i}.png`, 1000, 100, 100)), png('wide.png', 1000, 2001, 900)];
     expect(check(twentyOne)).toBe(
@@ -42,9 +42,9 @@ describe('checkAttachments: Anthropic', () => {
   });
 
   it('refuses more than 100 PDF pages in a request, and a request over 32 MB once encoded', () => {
-    expect(check([pdf('a.pdf', MB, 60), pdf('b.pdf', MB, 41)])).toBe('Anthropic takes at most 100 PDF pages per request; this one has 101.');
+    expect(check([pdf('a.pdf', MB, 60), pdf('b.pdf', MB, 41)])).toBe('Anthropic takes at most 100 PDF pages per request; this request has 101.');
     // 25 MB of PDF is 33.3 MB as base64.
-    expect(check([pdf('a.pdf', 25 * MB, 10)])).toBe('Anthropic takes at most 32 MB of files per request; this one has 33.3 MB once encoded.');
+    expect(check([pdf('a.pdf', 25 * MB, 10)])).toBe('Anthropic takes at most 32 MB of files per request; this request has 33.3 MB once encoded.');
   });
 
   it('refuses images and PDFs for a text-only Claude', () => {
@@ -68,11 +68,11 @@ describe('checkAttachments: OpenAI', () => {
   });
 
   it('refuses more than 500 images, PDFs over 32 MB or 100 pages together, and 50 MB of files', () => {
-    expect(check(many(501, (i) => png(`p${i}.png`, 1000)))).toBe('OpenAI takes at most 500 images per request; this one has 501.');
+    expect(check(many(501, (i) => png(`p${i}.png`, 1000)))).toBe('OpenAI takes at most 500 images per request; this request has 501.');
     expect(check([pdf('a.pdf', 33 * MB, 3)])).toBe('"a.pdf" is 33.0 MB; OpenAI takes PDFs up to 32 MB.');
-    expect(check([pdf('a.pdf', 20 * MB, 3), pdf('b.pdf', 13 * MB, 3)])).toBe('OpenAI takes at most 32 MB of PDFs per request; this one has 33.0 MB.');
-    expect(check([pdf('a.pdf', MB, 70), pdf('b.pdf', MB, 31)])).toBe('OpenAI takes at most 100 PDF pages per request; this one has 101.');
-    expect(check(many(4, (i) => png(`p${i}.png`, 10 * MB)))).toBe('OpenAI takes at most 50 MB of files per request; this one has 53.3 MB once encoded.');
+    expect(check([pdf('a.pdf', 20 * MB, 3), pdf('b.pdf', 13 * MB, 3)])).toBe('OpenAI takes at most 32 MB of PDFs per request; this request has 33.0 MB.');
+    expect(check([pdf('a.pdf', MB, 70), pdf('b.pdf', MB, 31)])).toBe('OpenAI takes at most 100 PDF pages per request; this request has 101.');
+    expect(check(many(4, (i) => png(`p${i}.png`, 10 * MB)))).toBe('OpenAI takes at most 50 MB of files per request; this request has 53.3 MB once encoded.');
   });
 });
 
@@ -85,7 +85,7 @@ describe('checkAttachments: Gemini', () => {
   });
 
   it('refuses more than 20 MB of inline files (base64 counted) and PDFs over 1,000 pages', () => {
-    expect(check([pdf('a.pdf', 12 * MB, 10), text('b.csv', 5 * MB)])).toBe('Gemini takes at most 20 MB of files per request; this one has 21.0 MB once encoded.');
+    expect(check([pdf('a.pdf', 12 * MB, 10), text('b.csv', 5 * MB)])).toBe('Gemini takes at most 20 MB of files per request; this request has 21.0 MB once encoded.');
     expect(check([pdf('book.pdf', 5 * MB, 1200)])).toBe('"book.pdf" has 1,200 pages; Gemini takes PDFs of up to 1,000 pages.');
     expect(check([pdf('book.pdf', 5 * MB, 1000)])).toBeNull();
   });

@@ -11,7 +11,7 @@ let harness: Harness;
 const SYSTEM = 'Describe images tersely.';
 const NOTES = '# Notes\n\nThe square is grey.\n';
 const NOTES_BLOCK = `<file name="notes.md">\n${NOTES}\n</file>`;
-const ORIGINAL = { width: 3000, height: 2000 };
+const ORIGINAL = { width: 4000, height: 2000 };
 
 function png(width: number, height: number): Buffer {
   const image = new PNG({ width, height });
@@ -134,7 +134,7 @@ for (const vendor of VENDORS) {
     const sent = vendor.read(harness.fake.requests.at(-1)!.body as Body);
     expect(readImageDimensions(Buffer.from(sent.image, 'base64'))).toEqual({ format: 'png', ...expected.sentSize });
     expect(sent.mime).toBe('image/png');
-    expect(sent.texts).toContain(NOTES_BLOCK);
+    expect(sent.texts.join("\n\n")).toContain(NOTES_BLOCK);
     expect(JSON.stringify(sent.system)).toContain(SYSTEM);
     await expect(chips).toHaveCount(0);
     const shown = page.getByRole('list', { name: 'Files sent' }).last();

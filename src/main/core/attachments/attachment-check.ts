@@ -65,7 +65,7 @@ function checkPdf(vendor: string, kind: ProviderKind, model: string, rules: Atta
 function checkImageCount(vendor: string, rules: ImageRules, files: readonly AttachmentFacts[]): string | null {
   const images = files.filter((file) => file.kind === 'image');
   if (rules.maxCount !== undefined && images.length > rules.maxCount) {
-    return `${vendor} takes at most ${count(rules.maxCount)} images per request; this one has ${count(images.length)}.`;
+    return `${vendor} takes at most ${count(rules.maxCount)} images per request; this request has ${count(images.length)}.`;
   }
   const many = rules.manyImages;
   if (many && images.length > many.over) {
@@ -82,11 +82,11 @@ function checkPdfTotals(vendor: string, rules: PdfRules | false, files: readonly
   const pdfs = files.filter((file) => file.kind === 'pdf');
   const pages = pdfs.reduce((sum, file) => sum + (file.pages ?? 0), 0);
   if (rules.maxPagesPerRequest !== undefined && pages > rules.maxPagesPerRequest) {
-    return `${vendor} takes at most ${count(rules.maxPagesPerRequest)} PDF pages per request; this one has ${count(pages)}.`;
+    return `${vendor} takes at most ${count(rules.maxPagesPerRequest)} PDF pages per request; this request has ${count(pages)}.`;
   }
   const bytes = pdfs.reduce((sum, file) => sum + file.bytes, 0);
   if (rules.maxTotalBytes !== undefined && bytes > rules.maxTotalBytes) {
-    return `${vendor} takes at most ${limit(rules.maxTotalBytes)} of PDFs per request; this one has ${megabytes(bytes)}.`;
+    return `${vendor} takes at most ${limit(rules.maxTotalBytes)} of PDFs per request; this request has ${megabytes(bytes)}.`;
   }
   return null;
 }
@@ -96,7 +96,7 @@ function checkRequestSize(vendor: string, rules: AttachmentRules, files: readonl
   if (rules.maxRequestBytes === undefined) return null;
   const sent = files.reduce((sum, file) => sum + (file.kind === 'text' ? file.bytes : Math.ceil(file.bytes / 3) * 4), 0);
   if (sent <= rules.maxRequestBytes) return null;
-  return `${vendor} takes at most ${limit(rules.maxRequestBytes)} of files per request; this one has ${megabytes(sent)} once encoded.`;
+  return `${vendor} takes at most ${limit(rules.maxRequestBytes)} of files per request; this request has ${megabytes(sent)} once encoded.`;
 }
 
 const MAKER_NAMES: Readonly<Record<Exclude<ModelMaker, 'other'>, string>> = {

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ProviderKind } from '../../src/main/core/providers/provider-types';
+import { gifBytes, pdfBytes, pngBytes } from '../attachments/attachment-fixtures';
+import { startTestCore, type TestCore } from '../helpers/test-core';
+
+let t: TestCore;
+beforeEach(async () => {
+  t = await startTestCore();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const count = (table: string) => (t.core.store.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('a file the model cannot take is refused before Send: the message names the limit; nothing is sent, written or charged', () => {
+  it.each<[string, ProviderKind, string, string, Uint8Array, string]>([
+    ['a PDF over Anthropic’s 100 pages', 'anthropic', 'claude-sonnet-4-5', 'report.pdf', pdfBytes(101), 'Fake anthropic takes at most 100 PDF pages per request; this request has 101.'],
+    ['a GIF on Gemini', 'gemini', 'gemini-2.5-flash', 'anim.gif', gifBytes(4, 4), 'Fake gemini does not take GIF images ("anim.gif"); attach PNG, JPEG or WebP.'],
+    ['an image on a text-only model', 'openai', 'o3-mini', 'shot.png', pngBytes(8, 8), 'o3-mini does not take images; choose a model that does.'],
+    [
+      'a PDF on Ollama',
+      'ollama',
+      'llava',
+      'scan.pdf',
+      pdfBytes(1),
+      'Fake ollama does not take PDFs ("scan.pdf"); choose an Anthropic, Gemini, OpenAI or OpenRouter model, or attach the document\'s text as a text file.',
+    ],
+  ])('%s', async (_case, kind, model, name, bytes, message) => {
+    const provider = await t.addProvider(kind);
+    const staged = t.core.staging.stage(name, Buffer.from(bytes));
+    const input = { providerId: provider, model, text: 'Read this.', attachmentIds: [staged.id] };
+
+    const { estimate } = await t.core.chat.estimate(input);
+    expect(estimate.blocked).toBe(message);
+    expect(estimate.attachments).toEqual([expect.objectContaining({ id: staged.id, refusal: message })]);
+
+    await expect(t.core.chat.send(input)).rejects.toThrow(message);
+    expect(t.fake.requests).toHaveLength(0);
+    expect([count('requests'), count('messages'), count('conversations'), count('attachments')]).toEqual([0, 0, 0, 0]);
+    // Still staged: the user can pick a model that takes it and send again.
+    expect(t.core.staging.get(staged.id).view.name).toBe(name);
+  });
+
+  it('a model switched mid-conversation must take the files earlier turns carry, as they are sent again', async () => {
+    const provider = await t.addProvider('openai');
+    const staged = t.core.staging.stage('shot.png', Buffer.from(pngBytes(8, 8)));
+    t.fake.enqueue({ text: 'A grey square.', usage: { input: 100, output: 4 } });
+    const first = await t.core.chat.send({ providerId: provider, model: 'gpt-4o', text: 'What is this?', attachmentIds: [staged.id] });
+    await first.done;
+    const next = { providerId: provider, model: 'o3-mini', text: 'And now?', conversationId: first.conversationId };
+    expect((await t.core.chat.estimate(next)).estimate.blocked).toBe('o3-mini does not take images; choose a model that does.');
+    await expect(t.core.chat.send(next)).rejects.toThrow('o3-mini does not take images');
+    expect(t.fake.requests).toHaveLength(1);
+  });
+});
