@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { StagedAttachmentView } from '../../../shared/attachments';
 import type { FinishedRequest } from '../../../shared/contract/events';
 import { formatFileSize } from '../../../shared/format-file-size';
-import { formatUsd } from '../../../shared/money';
+import { formatUsdForDisplay } from '../../../shared/format-money';
 import { AppError } from '../../../shared/contract/ipc-result';
 import { SYSTEM_PROMPT_MAX_CHARS } from '../../../shared/system-prompt';
 import type { Core } from '../../core/app/create-core';
@@ -225,7 +225,7 @@ function preflightLines(estimate: PreflightEstimate, staged: readonly StagedAtta
     return `attached: ${view?.name ?? file.id} (${formatFileSize(view?.bytes ?? 0)}${pixels}): ~${file.tokens.toLocaleString('en-US')} tokens (estimate)${downscaled}`;
   });
   if (estimate.webSearch) {
-    const fee = estimate.webSearch.fee === null ? 'price unknown' : formatUsd(estimate.webSearch.fee);
+    const fee = estimate.webSearch.fee === null ? 'price unknown' : formatUsdForDisplay(estimate.webSearch.fee);
     lines.push(`web search: up to ${plural(estimate.webSearch.maxSearches, 'search', 'searches')}, ${fee}`);
   }
   return lines.map((line) => `${line}
