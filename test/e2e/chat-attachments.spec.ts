@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { gifBytes } from '../attachments/attachment-fixtures';
 import { readImageDimensions } from '../../src/main/core/attachments/image-dimensions';
 import { estimateImageTokens, type ImageRuleVendor } from '../../src/main/core/attachments/image-token-estimate';
 import type { ProviderKind } from '../../src/main/core/providers/provider-types';
@@ -25,9 +26,13 @@ type Sent = { image: string; mime: string; texts: string[]; system: unknown };
 /** Where each vendor's request body carries the last user turn's image, its text parts and the system prompt. */
 const VENDORS: {
   kind: ProviderKind;
+  /** The provider's id, when two of one kind are set up. */
+  id?: string;
   model: string;
   rule: ImageRuleVendor;
   read: (body: Body) => Sent;
+  /** Turn web search on first: OpenAI's search tool lives in the Responses API, so the request goes there. */
+  webSearch?: boolean;
 }[] = [
   {
     kind: 'openai',
@@ -38,6 +43,22 @@ const VENDORS: {
       const parts = messages.at(-1)!.content as { type: string; text?: string; image_url?: { url: string } }[];
       const url = parts.find((p) => p.type === 'image_url')!.image_url!.url;
       return { ...dataUrl(url), texts: parts.flatMap((p) => (p.type === 'text' ? [p.text!] : [])), system: messages[0] };
+    },
+  },
+  {
+    kind: 'openai',
+    id: 'openai-search',
+    model: 'gpt-4o',
+    rule: 'openai',
+    webSearch: true,
+    read: (body) => {
+      const input = body.input as { role: string; content: { type: string; text?: string; image_url?: string }[] }[];
+      const parts = input.at(-1)!.content;
+      return {
+        ...dataUrl(parts.find((p) => p.type === 'input_image')!.image_url!),
+        texts: parts.flatMap((p) => (p.type === 'input_text' ? [p.text!] : [])),
+        system: body.instructions,
+      };
     },
   },
   {
@@ -95,7 +116,10 @@ function dataUrl(url: string): { image: string; mime: string } {
 test.beforeAll(async () => {
   harness = await startHarness();
   harness.core.settings.set('defaultSystemPrompt', SYSTEM);
-  for (const vendor of VENDORS) await harness.addFakeProvider(vendor.kind, { name: `Fake ${vendor.kind}`, models: [vendor.model] });
+  for (const vendor of VENDORS) {
+    const id = vendor.id ?? vendor.kind;
+    await harness.addFakeProvider(vendor.kind, { id, name: `Fake ${id}`, models: [vendor.model] });
+  }
 });
 
 test.afterAll(async () => {
@@ -103,10 +127,11 @@ test.afterAll(async () => {
 });
 
 for (const vendor of VENDORS) {
-  test(`${vendor.kind}: an image and a text file are estimated in the composer, and the image reaches the body downscaled, beside the system prompt`, async ({ page }) => {
+  test(`${vendor.id ?? vendor.kind}: an image and a text file are estimated in the composer, and the image reaches the body downscaled, beside the system prompt`, async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto(harness.server.url);
-    await page.getByRole('combobox', { name: 'Model' }).selectOption(JSON.stringify([vendor.kind, vendor.model]));
+    await page.getByRole('combobox', { name: 'Model' }).selectOption(JSON.stringify([vendor.id ?? vendor.kind, vendor.model]));
+    if (vendor.webSearch) await page.getByRole('button', { name: 'Web search' }).click();
 
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Attach files' }).click();
@@ -123,7 +148,7 @@ for (const vendor of VENDORS) {
     await expect(imageChip).toContainText(`downscaled to ${expected.sentSize.width}×${expected.sentSize.height}`);
     await expect(chips.getByRole('listitem').filter({ hasText: 'notes.md' })).toContainText(/~\d+ tokens/);
 
-    harness.fake.enqueue({ text: 'A grey rectangle.', usage: { input: 1200, output: 4 } });
+    harness.fake.enqueue({ text: 'A grey rectangle.', usage: { input: 1200, output: 4 }, ...(vendor.webSearch ? { protocol: 'openai-responses' as const } : {}) });
     const before = harness.fake.requests.length;
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill('What is in these files?');
@@ -142,3 +167,56 @@ for (const vendor of VENDORS) {
     await expect(shown).toContainText('notes.md');
   });
 }
+
+test('web search on Anthropic: the answer lists its sources with their links, and its chip names the searches and their fee', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(harness.server.url);
+  await page.getByRole('combobox', { name: 'Model' }).selectOption(JSON.stringify(['anthropic', 'claude-sonnet-4-5']));
+  const toggle = page.getByRole('button', { name: 'Web search' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill('When is high tide?');
+  // Pre-flight prices the most searches the request allows: 5 at Anthropic's $10 per 1,000.
+  await expect(page.getByText(/web search: up to 5 searches \$0\.05/)).toBeVisible();
+
+  const sources = [
+    { url: 'https://example.org/tides', title: 'Tide tables' },
+    { url: 'https://example.com/moon', title: 'The Moon and the sea' },
+  ];
+  harness.fake.enqueue({ text: 'High tide is at 6:12 [1].', usage: { input: 900, output: 9, searches: 2 }, citations: sources });
+  await box.press('Enter');
+  const row = await waitForFinal(harness, 'completed');
+  expect(row.webSearchCalls).toBe(2);
+  expect(row.webSearchFeeUsdNanos).toBe(20_000_000);
+
+  const answer = page.getByRole('article', { name: 'Assistant message' }).last();
+  const links = answer.getByRole('region', { name: 'Sources' }).getByRole('link');
+  await expect(links).toHaveCount(2);
+  for (const [i, source] of sources.entries()) await expect(links.nth(i)).toHaveAttribute('href', source.url);
+  const chip = answer.getByRole('group', { name: 'Request details' });
+  await expect(chip.getByTitle(/^Web searches the provider ran/)).toHaveText('2 web searches $0.02');
+
+  // Remembered for the conversation: after a reload the toggle is still on.
+  await page.reload();
+  await page.getByRole('button', { name: /High tide|When is high tide/ }).first().click();
+  await expect(page.getByRole('button', { name: 'Web search' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a file the chosen model cannot take is refused on its chip, and Send sends nothing', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(harness.server.url);
+  await page.getByRole('combobox', { name: 'Model' }).selectOption(JSON.stringify(['gemini', 'gemini-2.5-flash']));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Attach files' }).click();
+  await (await chooser).setFiles([{ name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from(gifBytes(4, 4)) }]);
+  const chip = page.getByRole('list', { name: 'Files to send' }).getByRole('listitem').filter({ hasText: 'anim.gif' });
+  await expect(chip).toContainText('Fake gemini does not take GIF images ("anim.gif"); attach PNG, JPEG or WebP.');
+  const before = harness.fake.requests.length;
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill('Animate?');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await box.press('Enter');
+  await page.waitForTimeout(300);
+  expect(harness.fake.requests.length).toBe(before);
+});
