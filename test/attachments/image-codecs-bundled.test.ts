@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import pngjs from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resampleBox } from '../../src/main/core/attachments/image-resample';
+import { jpegBytes } from './attachment-fixtures';
 import { testCard, webpOf } from './image-fixtures';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -37,10 +38,23 @@ describe('downscaleImage from a bundle built like the CLI', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps the decoder a dynamic import of the installed package', () => {
+  it('keeps the decoders dynamic imports of the installed packages', () => {
     const bundle = readFileSync(join(dir, 'downscale.mjs'), 'utf8');
     expect(bundle).toContain('import("@jsquash/webp/decode.js")');
     expect(bundle).toContain('"@jsquash/webp/codec/dec/webp_dec.wasm"');
+    expect(bundle).toContain('import("@jsquash/jpeg/decode.js")');
+    expect(bundle).toContain('"@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm"');
+  });
+
+  it('decodes a JPEG and writes the downscaled JPEG', () => {
+    writeFileSync(join(dir, 'in.jpg'), jpegBytes(160, 120));
+    const out = node(`
+      import { readFileSync } from 'node:fs';
+      const { downscaleImage } = await import(${JSON.stringify(pathToFileURL(join(dir, 'downscale.mjs')).href)});
+      const out = await downscaleImage(new Uint8Array(readFileSync(${JSON.stringify(join(dir, 'in.jpg'))})), 'jpeg', { width: 40, height: 30 });
+      process.stdout.write(JSON.stringify({ mime: out.mime, size: out.size }));
+    `);
+    expect(JSON.parse(out)).toEqual({ mime: 'image/jpeg', size: { width: 40, height: 30 } });
   });
 
   it('decodes a WebP and writes the downscaled PNG', async () => {

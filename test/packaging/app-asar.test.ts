@@ -8,6 +8,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** The packages the app's bundles import at run time; everything else it runs is bundled in. */
 const RUNTIME_DEPENDENCIES = [
+  '@jsquash/jpeg',
   '@jsquash/webp',
   '@pydantic/genai-prices',
   'better-sqlite3',

@@ -7,6 +7,25 @@
 const ORIENTATION_TAG = 0x0112;
 const SHORT = 3;
 
+const EXIF_HEADER = [0x45, 0x78, 0x69, 0x66, 0x00]; // "Exif\0"
+
+/**
+ * A JPEG's APP1 EXIF payload in jpeg-js's form (after "Exif\0"), found by walking the marker
+ * segments up to the start of the scan; null when the file has none.
+ */
+export function jpegExifPayload(bytes: Uint8Array): Uint8Array | null {
+  let at = 2;
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    if (marker === 0xda || marker === 0xd9) return null;
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    const data = bytes.subarray(at + 4, at + 2 + length);
+    if (marker === 0xe1 && EXIF_HEADER.every((byte, i) => data[i] === byte)) return data.subarray(EXIF_HEADER.length);
+    at += 2 + length;
+  }
+  return null;
+}
+
 /**
  * The orientation in an APP1 EXIF payload as jpeg-js hands it over (after "Exif\0": a pad byte,
  * then the TIFF header); null when it has none or cannot be read.
