@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImageDimensions } from '../../src/main/core/attachments/image-dimensions';
 import { gifBytes, pngBytes } from '../attachments/attachment-fixtures';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { useTempDir } from '../helpers/temp-dir';
+import { tallychat } from './run-tallychat';
 
-const exec = promisify(execFile);
 const tempDir = useTempDir();
 
 let fake: FakeProvider;
@@ -19,15 +17,6 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function tallychat(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/tallychat.mjs', ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 type AnthropicBody = {
   system: string;

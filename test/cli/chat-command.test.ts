@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { useTempDir } from '../helpers/temp-dir';
+import { tallychat } from './run-tallychat';
 
-const exec = promisify(execFile);
 const tempDir = useTempDir();
 let fake: FakeProvider;
 
@@ -15,21 +13,6 @@ afterAll(async () => {
   await fake.close();
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function tallychat(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/tallychat.mjs', ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const PROTOCOLS = [
   { provider: 'openai', base: () => `${fake.baseUrl}/v1`, model: 'gpt-4o', env: { OPENAI_API_KEY: 'sk-cli-test' }, cost: '$0.000375' },

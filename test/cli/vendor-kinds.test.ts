@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { useTempDir } from '../helpers/temp-dir';
+import { tallychat } from './run-tallychat';
 
-const exec = promisify(execFile);
 const tempDir = useTempDir();
 let fake: FakeProvider;
 
@@ -16,15 +14,6 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function tallychat(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/tallychat.mjs', ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('tallychat chat with the newer provider kinds', () => {
   it('--provider xai reads XAI_API_KEY and meters the reasoning xAI leaves out of completion_tokens', async () => {

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { PaperclipIcon } from './attachment-icons';
+import { PaperclipIcon } from './icons';
 
 /**
  * What the picker offers: the images every vendor takes, PDFs, and text and code. The core decides

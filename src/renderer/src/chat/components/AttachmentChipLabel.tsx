@@ -1,5 +1,5 @@
 import type { AttachmentKind } from '../../../../shared/attachments';
-import { KindIcon } from './attachment-icons';
+import { KindIcon } from './icons';
 
 interface Props {
   kind: AttachmentKind | null;

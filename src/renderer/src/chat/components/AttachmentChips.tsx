@@ -3,7 +3,7 @@ import { formatFileSize, formatPixelSize } from '../../../../shared/format-file-
 import { formatCount } from '../format/format-meta';
 import type { AttachmentDraft, AttachmentNotice, StagedChip } from '../state/staged-attachments-store';
 import { AttachmentChipLabel } from './AttachmentChipLabel';
-import { CloseIcon } from './attachment-icons';
+import { CloseIcon } from './icons';
 
 /** Pixels for images, pages for PDFs. */
 function shapeOf(view: StagedAttachmentView): string | null {

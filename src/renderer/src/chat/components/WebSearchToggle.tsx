@@ -1,4 +1,4 @@
-import { GlobeIcon } from './attachment-icons';
+import { GlobeIcon } from './icons';
 
 interface Props {
   on: boolean;
