@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { addFakeProvider, httpGet, rawExchange, signIn, startUiChild, upgradeRequest, wsFrame, type UiChild } from './ui-child';
+import { MAX_MESSAGE_BYTES } from '../../src/main/web/web-server';
 
 /**
  * `tallychat ui` as a child process, attacked the way the break test did: every case must leave
@@ -50,7 +51,7 @@ describe('tallychat ui survives malformed WebSocket frames (one bad frame closes
     ['RSV1 set without an extension', wsFrame({ opcode: 1, payload: Buffer.from('{}'), rsv: 4 }), 1002],
     ['a ping of 200 bytes (control frames stop at 125)', wsFrame({ opcode: 9, payload: Buffer.alloc(200, 1) }), 1002],
     ['a close frame with code 999', wsFrame({ opcode: 8, payload: Buffer.from([0x03, 0xe7]) }), 1002],
-    ['a header announcing 17 MB', wsFrame({ opcode: 1, payload: Buffer.alloc(0), announcedLength: 17n * 1024n * 1024n }), 1009],
+    ['a header announcing a byte more than the largest message', wsFrame({ opcode: 1, payload: Buffer.alloc(0), announcedLength: BigInt(MAX_MESSAGE_BYTES + 1) }), 1009],
   ];
   for (const [name, frame, code] of cases) {
     it(`${name}: closed with ${code}`, async () => {
@@ -61,7 +62,7 @@ describe('tallychat ui survives malformed WebSocket frames (one bad frame closes
     });
   }
 
-  it('a 17 MB message is refused with 1009 while another tab\'s answer streams on and completes', async () => {
+  it('a message a byte over the largest (a 32 MB file as base64, and its envelope) is refused with 1009 while another tab\'s answer streams on and completes', async () => {
     fake.enqueue({ text: 'steady '.repeat(100), deltaChars: 7, delayMs: 10, usage: { input: 5, output: 100 } });
     const tab = new WebSocket(`ws://127.0.0.1:${ui.port}/ws`, { headers: { cookie, origin: ui.origin } });
     await new Promise((resolve) => tab.once('open', resolve));
@@ -77,7 +78,7 @@ describe('tallychat ui survives malformed WebSocket frames (one bad frame closes
     await new Promise((resolve) => paster.once('open', resolve));
     const closed = new Promise<number>((resolve) => paster.once('close', (code) => resolve(code)));
     paster.on('error', () => undefined);
-    paster.send(JSON.stringify({ id: 1, channel: 'tallychat:chatEstimate', payload: { text: 'x'.repeat(17 * 1024 * 1024) } }));
+    paster.send(JSON.stringify({ id: 1, channel: 'tallychat:chatEstimate', payload: { text: 'x'.repeat(MAX_MESSAGE_BYTES + 1) } }));
     expect(await closed).toBe(1009);
     expect(await finished).toMatchObject({ status: 'completed' });
     tab.close();

@@ -31,7 +31,7 @@ export interface RunningWebServer {
 }
 
 /** The largest call is a file at its limit, as base64 (4 characters per 3 bytes), with room for its envelope. */
-const MAX_MESSAGE_BYTES = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 1024 * 1024;
+export const MAX_MESSAGE_BYTES = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 1024 * 1024;
 const UNAUTHORIZED =
   `Unauthorized: open a sign-in link from \`tallychat ui\`. Each link works once, within ${SIGN_IN_LINK_TTL_MS / 60_000} minutes; ` +
   'press Enter in its terminal for a new one.';

@@ -63,8 +63,9 @@ export function chatHandlers(core: ChatDeps, host: Pick<HostFacts, 'chooseExport
 
     conversationDelete: ({ id }) => {
       const deleted = core.conversations.delete(id);
-      // The rows went with the conversation; its files go once that is committed.
-      core.attachmentStore.syncFolder(id);
+      // The rows went with the conversation; its files go once that is committed. An id that named
+      // no conversation has no folder (and need not be one a folder could be named by).
+      if (deleted) core.attachmentStore.syncFolder(id);
       return { deleted };
     },
 
