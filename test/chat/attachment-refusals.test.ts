@@ -54,3 +54,33 @@ describe('a file the model cannot take is refused before Send: the message names
     expect(t.fake.requests).toHaveLength(1);
   });
 });
+
+describe('Retry, Regenerate and an edit send the replaced message’s files again', () => {
+  it('regenerating an answer to a message with an image sends the image again, kept once on disk', async () => {
+    const provider = await t.addProvider('anthropic');
+    const staged = t.core.staging.stage('shot.png', Buffer.from(pngBytes(3000, 1000)));
+    t.fake.enqueue({ text: 'A grey band.', usage: { input: 900, output: 4 } });
+    const first = await t.core.chat.send({ providerId: provider, model: 'claude-sonnet-4-5', text: 'What is this?', attachmentIds: [staged.id] });
+    await first.done;
+    t.fake.enqueue({ text: 'A wide grey band.', usage: { input: 900, output: 5 } });
+    const again = await t.core.chat.send({
+      providerId: provider,
+      model: 'claude-sonnet-4-5',
+      text: 'What is this?',
+      conversationId: first.conversationId,
+      replaceFromMessageId: first.userMessageId,
+    });
+    expect(again.estimate.inputTokens).toBe(first.estimate.inputTokens);
+    await again.done;
+
+    type Body = { messages: { content: { type: string; source?: { data: string } }[] }[] };
+    const [before, after] = t.fake.requests.map((request) => (request.body as Body).messages.at(-1)!.content.find((block) => block.type === 'image')!.source!.data);
+    expect(after).toBe(before);
+    const thread = await t.core.dispatch('conversationGet', { id: first.conversationId });
+    expect(thread.ok && thread.value.messages.map((m) => m.attachments.map((a) => `${a.name} ${a.size?.width}×${a.size?.height} from ${a.original?.size.width}×${a.original?.size.height}`))).toEqual([
+      ['shot.png 1568×522 from 3000×1000'],
+      [],
+    ]);
+    expect(count('attachments')).toBe(1);
+  });
+});

@@ -116,6 +116,8 @@ export class ChatService {
       input.attachmentIds ?? [],
       isNew ? null : { conversationId, messageIds: new Set(stored.map((m) => m.id)) },
       forSend,
+      // Retry, Regenerate and an edit send the replaced message's files again, as its text.
+      input.replaceFromMessageId === undefined ? [] : (deps.attachmentStore.forConversation(conversationId).get(input.replaceFromMessageId) ?? []),
     );
     const withFiles = (id: string) => {
       const sent = files.wire.get(id);
@@ -240,9 +242,9 @@ export class ChatService {
     }));
     if (!preflight.allowed) throw new BudgetRefusal(preflight.message, requestId);
     // The message now owns its files: the staged copies go, and an edit's replaced turns take theirs along.
-    for (const file of prepared.files.added) {
-      deps.staging.discard(file.stagedId);
-      deps.attachments.forget(file.stagedId);
+    for (const { stagedId, estimate: sent } of prepared.files.added) {
+      if (stagedId !== undefined) deps.staging.discard(stagedId);
+      deps.attachments.forget(sent.id);
     }
     if (input.replaceFromMessageId !== undefined) deps.attachmentStore.syncFolder(conversationId);
 
@@ -310,6 +312,12 @@ export class ChatService {
   private withCacheMarks(kind: ResolvedProvider['kind'], model: string, messages: ChatMessage[]): ChatMessage[] {
     if (!(this.deps.promptCaching?.() ?? true)) return messages;
     return markStablePrefix(kind, model, messages, (prefix) => countPromptTokens(model, prefix, this.deps.tokenCache).tokens);
+  }
+
+  /** A staged file removed from the composer: it and any downscaled copy of it go. */
+  discardStaged(id: string): boolean {
+    this.deps.attachments.forget(id);
+    return this.deps.staging.discard(id);
   }
 
   /** Stops a running request; its partial answer is kept and metered. False if it is not running. */

@@ -1,4 +1,4 @@
-import type { AttachmentEstimateView, PixelSize } from '../../../shared/attachments';
+import type { AttachmentEstimateView, AttachmentKind, PixelSize } from '../../../shared/attachments';
 import { checkAttachments, type AttachmentFacts } from '../attachments/attachment-check';
 import type { AttachmentStaging, StagedAttachment } from '../attachments/attachment-staging';
 import type { AttachmentStore, NewAttachment, StoredAttachment } from '../attachments/attachment-store';
@@ -21,7 +21,8 @@ export interface AttachmentTarget {
 
 /** A staged file made ready for one model: what is sent, what is stored, what it is estimated at. */
 export interface PreparedAttachment {
-  stagedId: string;
+  /** Absent for a file taken over from the message a retry or edit replaces. */
+  stagedId?: string;
   estimate: AttachmentEstimateView;
   /** Built only for a send: the bytes as sent (downscaled), to store with the message. */
   stored?: NewAttachment;
@@ -65,6 +66,8 @@ export class MessageAttachments {
     stagedIds: readonly string[],
     history: { conversationId: string; messageIds: ReadonlySet<string> } | null,
     forSend: boolean,
+    /** The files of the user message a retry, regenerate or edit replaces: the new message takes them over. */
+    carried: readonly StoredAttachment[] = [],
   ): Promise<PreparedAttachments> {
     const vendor = imageRuleVendor(target.kind, target.model);
     const wire = new Map<string, WireAttachment[]>();
@@ -87,31 +90,30 @@ export class MessageAttachments {
 
     const added: PreparedAttachment[] = [];
     const newWire: WireAttachment[] = [];
-    for (const stagedId of stagedIds) {
-      const staged = this.staging.get(stagedId);
-      const known = factsOfStaged(staged);
-      const sent = await this.asSent(vendor, target.model, staged, known);
-      const fileTokens = this.tokensOf(vendor, target.model, staged.view.name, known);
+    const newFiles = [...carried.map((file) => this.fromStored(file)), ...stagedIds.map((id) => fromStaged(this.staging.get(id)))];
+    for (const file of newFiles) {
+      const sent = await this.asSent(vendor, target.model, file);
+      const fileTokens = this.tokensOf(vendor, target.model, file.name, file.facts);
       tokens += fileTokens;
-      facts.push(factsFor(staged.view.name, sent.mime, sent.data.byteLength, sent.size ? { kind: 'image', size: sent.size } : known));
+      facts.push(factsFor(file.name, sent.mime, sent.data.byteLength, sent.size ? { kind: 'image', size: sent.size } : file.facts));
       const estimate: AttachmentEstimateView = {
-        id: stagedId,
+        id: file.key,
         tokens: fileTokens,
         downscaledTo: sent.downscaled ? sent.size : null,
         refusal: checkAttachments(target.name, target.kind, target.model, [facts.at(-1)!]),
       };
-      const prepared: PreparedAttachment = { stagedId, estimate };
+      const prepared: PreparedAttachment = { ...(file.stagedId ? { stagedId: file.stagedId } : {}), estimate };
       if (forSend) {
         prepared.stored = {
           id: this.newId(),
-          kind: staged.view.kind,
-          name: staged.view.name,
+          kind: file.kind,
+          name: file.name,
           mime: sent.mime,
           data: sent.data,
           size: sent.size,
-          original: sent.downscaled && staged.view.size ? { size: staged.view.size, bytes: staged.view.bytes } : null,
+          original: sent.downscaled && file.size ? (file.original ?? { size: file.size, bytes: file.byteLength }) : file.original,
         };
-        newWire.push(toWire(staged.view.name, sent.mime, known, () => Buffer.from(sent.data)));
+        newWire.push(toWire(file.name, sent.mime, file.facts, () => Buffer.from(sent.data)));
       }
       added.push(prepared);
     }
@@ -120,9 +122,9 @@ export class MessageAttachments {
     return { added, wire, tokens, refusal };
   }
 
-  /** The staged file is sent (its bytes now live with the message) or removed: its downscaled copies go. */
-  forget(stagedId: string): void {
-    for (const key of this.downscaled.keys()) if (key.startsWith(`${stagedId}\u0000`)) this.downscaled.delete(key);
+  /** The file is sent (its bytes now live with the message) or removed: its downscaled copies go. */
+  forget(fileKey: string): void {
+    for (const key of this.downscaled.keys()) if (key.startsWith(`${fileKey}\u0000`)) this.downscaled.delete(key);
   }
 
   private tokensOf(vendor: ImageRuleVendor, model: string, name: string, facts: Facts): number {
@@ -137,19 +139,30 @@ export class MessageAttachments {
   }
 
   /** The image at the size the vendor takes (made once per size); PDFs and text files as they are. */
-  private async asSent(vendor: ImageRuleVendor, model: string, staged: StagedAttachment, facts: Facts) {
-    if (facts.kind !== 'image') {
-      return { data: staged.bytes(), mime: staged.view.mime, size: null, downscaled: false };
-    }
-    const estimate = estimateImageTokens(vendor, model, facts.size);
-    if (!estimate.downscaled) return { data: staged.bytes(), mime: staged.view.mime, size: facts.size, downscaled: false };
+  private async asSent(vendor: ImageRuleVendor, model: string, file: NewFile) {
+    if (file.facts.kind !== 'image') return { data: file.bytes(), mime: file.mime, size: null, downscaled: false };
+    const estimate = estimateImageTokens(vendor, model, file.facts.size);
+    if (!estimate.downscaled) return { data: file.bytes(), mime: file.mime, size: file.facts.size, downscaled: false };
     const target = estimate.sentSize;
-    const key = `${staged.view.id}\u0000${target.width}x${target.height}`;
-    const image = await this.downscaledCopy(key, () => {
-      const bytes = staged.bytes();
+    const image = await this.downscaledCopy(`${file.key}\u0000${target.width}x${target.height}`, () => {
+      const bytes = file.bytes();
       return downscaleImage(bytes, readImageDimensions(bytes).format, target);
     });
     return { data: image.data, mime: image.mime, size: image.size, downscaled: true };
+  }
+
+  private fromStored(file: StoredAttachment): NewFile {
+    return {
+      key: file.view.id,
+      name: file.name,
+      kind: file.kind,
+      mime: file.mime,
+      byteLength: file.view.bytes,
+      bytes: () => file.read(),
+      facts: this.factsOfStored(file),
+      size: file.view.size,
+      original: file.view.original,
+    };
   }
 
   private downscaledCopy(key: string, make: () => Promise<DownscaledImage>): Promise<DownscaledImage> {
@@ -176,16 +189,38 @@ export class MessageAttachments {
   }
 }
 
-function factsOfStaged(staged: StagedAttachment): Facts {
+/** A file of the new message, picked now (staged) or taken over from the message it replaces (stored). */
+interface NewFile {
+  /** The staged id, or the stored attachment's: names its downscaled copies and its estimate. */
+  key: string;
+  stagedId?: string;
+  name: string;
+  kind: AttachmentKind;
+  mime: string;
+  byteLength: number;
+  bytes(): Buffer;
+  facts: Facts;
+  size: PixelSize | null;
+  /** The user's image before an earlier downscale, when it had one. */
+  original: { size: PixelSize; bytes: number } | null;
+}
+
+function fromStaged(staged: StagedAttachment): NewFile {
   const sniffed = staged.sniffed;
-  switch (sniffed.kind) {
-    case 'image':
-      return { kind: 'image', size: sniffed.size };
-    case 'pdf':
-      return { kind: 'pdf', pages: sniffed.pages };
-    case 'text':
-      return { kind: 'text', text: sniffed.text };
-  }
+  const facts: Facts =
+    sniffed.kind === 'image' ? { kind: 'image', size: sniffed.size } : sniffed.kind === 'pdf' ? { kind: 'pdf', pages: sniffed.pages } : { kind: 'text', text: sniffed.text };
+  return {
+    key: staged.view.id,
+    stagedId: staged.view.id,
+    name: staged.view.name,
+    kind: staged.view.kind,
+    mime: staged.view.mime,
+    byteLength: staged.view.bytes,
+    bytes: () => staged.bytes(),
+    facts,
+    size: staged.view.size,
+    original: null,
+  };
 }
 
 function factsFor(name: string, mime: string, bytes: number, facts: Facts): AttachmentFacts {

@@ -76,7 +76,7 @@ export function chatHandlers(core: ChatDeps, host: Pick<HostFacts, 'chooseExport
 
     attachmentStage: ({ name, dataBase64 }) => core.staging.stage(name, Buffer.from(dataBase64, 'base64')),
 
-    attachmentDiscard: ({ id }) => ({ discarded: core.staging.discard(id) }),
+    attachmentDiscard: ({ id }) => ({ discarded: core.chat.discardStaged(id) }),
 
     conversationExport: ({ id, format }) => core.services.conversationExports.render(id, format),
 
