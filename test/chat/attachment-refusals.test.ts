@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IpcResult, ResponseOf } from '../../src/shared/contract';
 import type { ProviderKind } from '../../src/main/core/providers/provider-types';
 import { gifBytes, pdfBytes, pngBytes } from '../attachments/attachment-fixtures';
 import { startTestCore, type TestCore } from '../helpers/test-core';
@@ -76,8 +77,9 @@ describe('Retry, Regenerate and an edit send the replaced message’s files agai
     type Body = { messages: { content: { type: string; source?: { data: string } }[] }[] };
     const [before, after] = t.fake.requests.map((request) => (request.body as Body).messages.at(-1)!.content.find((block) => block.type === 'image')!.source!.data);
     expect(after).toBe(before);
-    const thread = await t.core.dispatch('conversationGet', { id: first.conversationId });
-    expect(thread.ok && thread.value.messages.map((m) => m.attachments.map((a) => `${a.name} ${a.size?.width}×${a.size?.height} from ${a.original?.size.width}×${a.original?.size.height}`))).toEqual([
+    const thread = (await t.core.dispatch('conversationGet', { id: first.conversationId })) as IpcResult<ResponseOf<'conversationGet'>>;
+    if (!thread.ok) throw new Error(thread.error.message);
+    expect(thread.value.messages.map((m) => m.attachments.map((a) => `${a.name} ${a.size?.width}×${a.size?.height} from ${a.original?.size.width}×${a.original?.size.height}`))).toEqual([
       ['shot.png 1568×522 from 3000×1000'],
       [],
     ]);
