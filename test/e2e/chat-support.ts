@@ -30,7 +30,8 @@ export function requestCount(harness: Harness): number {
 }
 
 export async function waitForFinal(harness: Harness, status?: string): Promise<LedgerRow> {
-  await expect.poll(() => latestRequest(harness).status, { timeout: 15_000 }).toMatch(status ?? /completed|cancelled|failed/);
+  // Right after Enter the request may not have reached pre-flight yet: no row is "not final yet".
+  await expect.poll(() => (requestCount(harness) === 0 ? 'no request yet' : latestRequest(harness).status), { timeout: 15_000 }).toMatch(status ?? /completed|cancelled|failed/);
   return latestRequest(harness);
 }
 
