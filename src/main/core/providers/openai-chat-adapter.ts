@@ -1,5 +1,6 @@
 import { bearerAuth, endpointUrl, jsonHeaders, type DecodeSession, type ProtocolAdapter, type SessionOptions } from './adapter-types';
 import { streamedVendorError, unexpectedEventError } from './error-factory';
+import { ContentChunkTemplate } from './content-chunk-template';
 import { firstObject, isObject, objectAt, stringAt, type JsonObject } from './json-guards';
 import { openRouterMessage } from './cache-control-marks';
 import { readContentParts } from './mistral-content-parts';
@@ -68,11 +69,15 @@ function streamSession(sink: PartSink, options: SessionOptions, dialect: ChatDia
   let finishReason: string | undefined;
   let sawUsage = false;
   const extras = dialect.openExtrasReader?.();
+  // A dialect that reads more of each chunk (citations, annotations) reads every chunk whole.
+  const template = extras ? undefined : new ContentChunkTemplate();
   return {
     framing: 'sse',
     onEvent(data) {
       if (sink.terminal) return;
       if (data === '[DONE]') return sink.finish(mapFinishReason(finishReason));
+      const text = template?.match(data);
+      if (text !== undefined) return sink.text(text);
       const chunk = sink.parse(data);
       if (chunk === undefined) return;
       if (!isObject(chunk)) return sink.fail(unexpectedEventError(sink.ctx, data));
@@ -84,6 +89,7 @@ function streamSession(sink: PartSink, options: SessionOptions, dialect: ChatDia
         if (delta) readMessage(sink, delta);
         finishReason = stringAt(choice, 'finish_reason') ?? finishReason;
       }
+      template?.learn(data, chunk);
       extras?.read(sink, chunk);
       const usage = objectAt(chunk, 'usage');
       if (usage) {

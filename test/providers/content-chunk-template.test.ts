@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ContentChunkTemplate } from '../../src/main/core/providers/content-chunk-template';
+import { seededRandom } from '../helpers/seeded-random';
+
+const HEAD = { id: 'chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT', object: 'chat.completion.chunk', created: 1741569952, model: 'gpt-4o-2024-08-06', service_tier: 'default', system_fingerprint: 'fp_fc9f1d7035' };
+const chunk = (content: string, choice: Record<string, unknown> = {}) => ({
+  ...HEAD,
+  choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: null, ...choice }],
+});
+const POOL = ['a', 'Z', ' ', '"', '\\', '\n', '\t', '\u0001', '\u001f', '/', 'é', '世', '🌍', '\u2028', '}', ']', ',', ':', '{', 'null', '\\u0041', '"x":"'];
+
+function randomText(random: () => number, length: number): string {
+  return Array.from({ length }, () => POOL[Math.floor(random() * POOL.length)]).join('');
+}
+
+function learned(): ContentChunkTemplate {
+  const template = new ContentChunkTemplate();
+  const first = JSON.stringify(chunk('the'));
+  template.learn(first, JSON.parse(first) as Record<string, unknown>);
+  return template;
+}
+
+describe('reading a content chunk by its learned frame gives exactly what JSON.parse gives', () => {
+  it('reads any content, escapes and all, as JSON.parse does (2,000 random texts)', () => {
+    const template = learned();
+    const random = seededRandom(1601);
+    for (let i = 0; i < 2000; i++) {
+      const content = randomText(random, Math.floor(random() * 12));
+      expect(template.match(JSON.stringify(chunk(content)))).toBe(content);
+    }
+  });
+
+  it('matches a body only when the whole event is that chunk: for any text between the frame, a match equals JSON.parse (5,000 random bodies)', () => {
+    const template = learned();
+    const frame = JSON.stringify(chunk('\u0000')).split('\\u0000');
+    expect(frame).toHaveLength(2);
+    const random = seededRandom(1602);
+    let matched = 0;
+    for (let i = 0; i < 5000; i++) {
+      const data = `${frame[0]}${randomText(random, Math.floor(random() * 8))}${frame[1]}`;
+      const read = template.match(data);
+      if (read === undefined) continue;
+      matched += 1;
+      expect(JSON.parse(data)).toEqual(chunk(read));
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it.each([
+    ['a finish reason', { ...chunk('x'), choices: [{ index: 0, delta: { content: 'x' }, logprobs: null, finish_reason: 'stop' }] }],
+    ['usage', { ...chunk('x'), usage: { prompt_tokens: 1, completion_tokens: 1 } }],
+    ['a role beside the content', { ...chunk('x'), choices: [{ index: 0, delta: { role: 'assistant', content: 'x' }, logprobs: null, finish_reason: null }] }],
+    ['two choices', { ...chunk('x'), choices: [chunk('x').choices[0], { ...chunk('y').choices[0], index: 1 }] }],
+    ['another field', { ...chunk('x'), citations: ['https://example.org'] }],
+    ['logprobs', { ...chunk('x'), choices: [{ index: 0, delta: { content: 'x' }, logprobs: { content: [] }, finish_reason: null }] }],
+  ])('learns nothing from a chunk with %s, so later events are read whole', (_what, body) => {
+    const template = new ContentChunkTemplate();
+    const data = JSON.stringify(body);
+    template.learn(data, JSON.parse(data) as Record<string, unknown>);
+    expect(template.match(JSON.stringify(chunk('later')))).toBeUndefined();
+  });
+
+  it('a learned frame does not match a chunk that differs anywhere but its content', () => {
+    const template = learned();
+    expect(template.match(JSON.stringify({ ...chunk('x'), choices: [{ index: 0, delta: { content: 'x' }, logprobs: null, finish_reason: 'stop' }] }))).toBeUndefined();
+    expect(template.match(JSON.stringify({ ...chunk('x'), usage: { prompt_tokens: 1 } }))).toBeUndefined();
+    expect(template.match(JSON.stringify({ ...chunk('x'), id: 'chatcmpl-other' }))).toBeUndefined();
+    expect(template.match('[DONE]')).toBeUndefined();
+  });
+});
