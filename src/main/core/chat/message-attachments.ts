@@ -41,6 +41,15 @@ export interface PreparedAttachments {
 
 type DownscaledImage = { data: Uint8Array; mime: string; size: PixelSize };
 
+/** A file as it will be sent: its bytes read on demand. */
+interface SentFile {
+  data(): Uint8Array;
+  byteLength: number;
+  mime: string;
+  size: PixelSize | null;
+  downscaled: boolean;
+}
+
 /** What the token rules need of a file, kept per attachment so a keystroke's estimate reads no file. */
 type Facts = { kind: 'image'; size: PixelSize } | { kind: 'pdf'; pages: number } | { kind: 'text'; text: string };
 
@@ -95,7 +104,7 @@ export class MessageAttachments {
       const sent = await this.asSent(vendor, target.model, file);
       const fileTokens = this.tokensOf(vendor, target.model, file.name, file.facts);
       tokens += fileTokens;
-      facts.push(factsFor(file.name, sent.mime, sent.data.byteLength, sent.size ? { kind: 'image', size: sent.size } : file.facts));
+      facts.push(factsFor(file.name, sent.mime, sent.byteLength, sent.size ? { kind: 'image', size: sent.size } : file.facts));
       const estimate: AttachmentEstimateView = {
         id: file.key,
         tokens: fileTokens,
@@ -104,16 +113,17 @@ export class MessageAttachments {
       };
       const prepared: PreparedAttachment = { ...(file.stagedId ? { stagedId: file.stagedId } : {}), estimate };
       if (forSend) {
+        const data = sent.data();
         prepared.stored = {
           id: this.newId(),
           kind: file.kind,
           name: file.name,
           mime: sent.mime,
-          data: sent.data,
+          data,
           size: sent.size,
           original: sent.downscaled && file.size ? (file.original ?? { size: file.size, bytes: file.byteLength }) : file.original,
         };
-        newWire.push(toWire(file.name, sent.mime, file.facts, () => Buffer.from(sent.data)));
+        newWire.push(toWire(file.name, sent.mime, file.facts, () => Buffer.from(data)));
       }
       added.push(prepared);
     }
@@ -138,17 +148,22 @@ export class MessageAttachments {
     }
   }
 
-  /** The image at the size the vendor takes (made once per size); PDFs and text files as they are. */
-  private async asSent(vendor: ImageRuleVendor, model: string, file: NewFile) {
-    if (file.facts.kind !== 'image') return { data: file.bytes(), mime: file.mime, size: null, downscaled: false };
+  /**
+   * The image at the size the vendor takes (made once per size); PDFs and text files as they are.
+   * A file sent as it is is read only when it is sent: an estimate, made as the user types, needs
+   * its size, not a 30 MB read.
+   */
+  private async asSent(vendor: ImageRuleVendor, model: string, file: NewFile): Promise<SentFile> {
+    const asItIs = { data: () => file.bytes(), byteLength: file.byteLength, mime: file.mime, downscaled: false };
+    if (file.facts.kind !== 'image') return { ...asItIs, size: null };
     const estimate = estimateImageTokens(vendor, model, file.facts.size);
-    if (!estimate.downscaled) return { data: file.bytes(), mime: file.mime, size: file.facts.size, downscaled: false };
+    if (!estimate.downscaled) return { ...asItIs, size: file.facts.size };
     const target = estimate.sentSize;
     const image = await this.downscaledCopy(`${file.key}\u0000${target.width}x${target.height}`, () => {
       const bytes = file.bytes();
       return downscaleImage(bytes, readImageDimensions(bytes).format, target);
     });
-    return { data: image.data, mime: image.mime, size: image.size, downscaled: true };
+    return { data: () => image.data, byteLength: image.data.byteLength, mime: image.mime, size: image.size, downscaled: true };
   }
 
   private fromStored(file: StoredAttachment): NewFile {
