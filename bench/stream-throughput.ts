@@ -105,11 +105,13 @@ const endpoint: ProviderEndpoint = { kind: 'openai', displayName: 'OpenAI', base
 function ourReaderAndAdapter(chunks: Uint8Array[]): number {
   const sink = new PartSink(errorContext(endpoint));
   const session = openAiChatAdapter('openai').openSession(sink, { stream: true, usageRequested: true });
+  // Wired as body-pump.ts wires them: events the session can read from their bytes go that way.
   const reader = createSseEventReader({
     onEvent: (data, event) => session.onEvent(data, event),
     onOversized: () => {
       throw new Error('oversized');
     },
+    onDataBytes: (bytes, start, end) => session.onEventBytes?.(bytes, start, end) ?? false,
   });
   let chars = 0;
   for (const chunk of chunks) {

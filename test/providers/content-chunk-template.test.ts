@@ -68,3 +68,31 @@ describe('reading a content chunk by its learned frame gives exactly what JSON.p
     expect(template.match('[DONE]')).toBeUndefined();
   });
 });
+
+describe('matching an event in its bytes is matching its decoded text', () => {
+  it('gives what the text match gives, for random bodies of random bytes (UTF-8 or not), 5,000 times', () => {
+    const template = learned();
+    const [before, after] = JSON.stringify(chunk('\u0000')).split('\\u0000').map((part) => Buffer.from(part!, 'utf8'));
+    const random = seededRandom(1603);
+    const BYTES = [0x61, 0x20, 0x22, 0x5c, 0x0a, 0x01, 0x7d, 0xc3, 0xa9, 0xe4, 0xb8, 0x96, 0xf0, 0x9f, 0x8c, 0x8d, 0x80, 0xff];
+    let decodedBoth = 0;
+    for (let i = 0; i < 5000; i++) {
+      const body = Buffer.from(Array.from({ length: Math.floor(random() * 10) }, () => BYTES[Math.floor(random() * BYTES.length)]!));
+      // Padding on both sides: the event sits inside a larger chunk, as it does in the reader.
+      const bytes = Buffer.concat([Buffer.from('xx'), before!, body, after!, Buffer.from('\n\n')]);
+      const fromBytes = template.matchBytes(bytes, 2, bytes.length - 2);
+      expect(fromBytes).toBe(template.match(bytes.toString('utf8', 2, bytes.length - 2)));
+      if (fromBytes !== undefined) decodedBoth++;
+    }
+    expect(decodedBoth).toBeGreaterThan(500);
+  });
+
+  it('matches nothing before a chunk has been learned, and nothing but the learned frame after', () => {
+    const fresh = new ContentChunkTemplate();
+    const bytes = Buffer.from(JSON.stringify(chunk('x')));
+    expect(fresh.matchBytes(bytes, 0, bytes.length)).toBeUndefined();
+    const other = Buffer.from(JSON.stringify({ ...chunk('x'), id: 'chatcmpl-other' }));
+    expect(learned().matchBytes(other, 0, other.length)).toBeUndefined();
+    expect(learned().matchBytes(bytes, 0, bytes.length)).toBe('x');
+  });
+});

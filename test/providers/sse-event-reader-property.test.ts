@@ -44,13 +44,32 @@ function referenceParse(body: Uint8Array): Parsed {
   return parsed;
 }
 
-function readInPieces(pieces: Uint8Array[]): Parsed {
+/**
+ * How the handler takes the events the reader offers as bytes (a one-line data event whole in one
+ * chunk): never (no onDataBytes), always, or a seeded coin toss per event, declining the rest.
+ * Whichever, the events must come out the same.
+ */
+type BytesMode = 'none' | 'all' | { seed: number };
+let takenAsBytes = 0;
+
+function readInPieces(pieces: Uint8Array[], mode: BytesMode = 'none'): Parsed {
   const parsed: Parsed = { events: [], strayText: '' };
+  const toss = typeof mode === 'object' ? seededRandom(mode.seed) : undefined;
   const reader = createSseEventReader({
     onEvent: (data, event) => parsed.events.push({ data, event }),
     onOversized: () => {
       throw new Error('no event here is near the limit');
     },
+    ...(mode === 'none'
+      ? {}
+      : {
+          onDataBytes: (bytes: Buffer, start: number, end: number) => {
+            if (toss && toss() < 0.5) return false;
+            parsed.events.push({ data: bytes.toString('utf8', start, end), event: undefined });
+            takenAsBytes++;
+            return true;
+          },
+        }),
   });
   for (const piece of pieces) reader.push(piece);
   reader.end();
@@ -114,9 +133,14 @@ describe('SSE event reader against a reference parse', () => {
       expect(readInPieces(splitAtRandom(body, seed, 7)), `seed ${seed}, small pieces`).toEqual(expected);
       expect(readInPieces(splitAtRandom(body, seed + 1, 300)), `seed ${seed}, large pieces`).toEqual(expected);
       expect(readInPieces(Array.from(body, (byte) => Uint8Array.of(byte))), `seed ${seed}, byte by byte`).toEqual(expected);
+      for (const mode of ['all', { seed }] as const) {
+        expect(readInPieces([body], mode), `seed ${seed}, whole, events as bytes: ${JSON.stringify(mode)}`).toEqual(expected);
+        expect(readInPieces(splitAtRandom(body, seed + 2, 300), mode), `seed ${seed}, large pieces, events as bytes: ${JSON.stringify(mode)}`).toEqual(expected);
+      }
     }
-    // The generator must produce real streams, not mostly stray lines.
+    // The generator must produce real streams, not mostly stray lines, and the bytes path must be taken.
     expect(events).toBeGreaterThan(SEEDS.length * 5);
+    expect(takenAsBytes).toBeGreaterThan(SEEDS.length);
   });
 
   it('reads a chunk that is a view into a larger buffer only within its bounds', () => {

@@ -21,6 +21,8 @@ export interface SessionOptions {
 export interface DecodeSession {
   readonly framing: Framing;
   onEvent(data: string, event: string | undefined): void;
+  /** An event straight from its bytes, when the session can read it so (FrameHandler.onDataBytes). */
+  onEventBytes?(bytes: Buffer, start: number, end: number): boolean;
   /** The body ended without the terminal part: finish here if this protocol allows it. */
   atEof(): void;
 }

@@ -27,6 +27,7 @@ export async function* pumpBody(
   const handler: FrameHandler = {
     onEvent: (data, event) => session.onEvent(data, event),
     onOversized: (limit) => sink.fail(oversizedEventError(sink.ctx, limit)),
+    ...(session.onEventBytes ? { onDataBytes: session.onEventBytes.bind(session) } : {}),
   };
   const decoder = decoderFor(session.framing, handler);
   const reader = body.getReader();

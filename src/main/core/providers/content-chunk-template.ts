@@ -21,6 +21,9 @@ const NEEDS_DECODING = /["\\\u0000-\u001f]/;
 export class ContentChunkTemplate {
   private prefix: string | undefined;
   private suffix: string | undefined;
+  /** The frame as UTF-8, to match an event in the bytes it came in, before any decoding. */
+  private prefixBytes: Buffer | undefined;
+  private suffixBytes: Buffer | undefined;
 
   /** The event's content when it is the learned chunk with another text; undefined otherwise. */
   match(data: string): string | undefined {
@@ -28,12 +31,36 @@ export class ContentChunkTemplate {
     if (prefix === undefined || suffix === undefined) return undefined;
     if (data.length < prefix.length + suffix.length || !data.startsWith(prefix) || !data.endsWith(suffix)) return undefined;
     const body = data.slice(prefix.length, data.length - suffix.length);
-    if (!NEEDS_DECODING.test(body)) return body;
+    return NEEDS_DECODING.test(body) ? this.decodeBody(body) : body;
+  }
+
+  /** A body with escapes (or what only looks like one): its string if it is a valid JSON string body. */
+  private decodeBody(body: string): string | undefined {
     try {
       return JSON.parse(`"${body}"`) as string;
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * The same match on an event still in its bytes, bytes[start, end). UTF-8 keeps the equivalence:
+   * the frame ends and starts on an ASCII quote, so the bytes start and end with the frame's
+   * bytes exactly when the decoded text starts and ends with the frame; only the body is decoded.
+   */
+  matchBytes(bytes: Buffer, start: number, end: number): string | undefined {
+    const { prefixBytes, suffixBytes } = this;
+    if (prefixBytes === undefined || suffixBytes === undefined) return undefined;
+    const bodyStart = start + prefixBytes.length;
+    const bodyEnd = end - suffixBytes.length;
+    if (bodyEnd < bodyStart) return undefined;
+    if (bytes.compare(prefixBytes, 0, prefixBytes.length, start, bodyStart) !== 0) return undefined;
+    if (bytes.compare(suffixBytes, 0, suffixBytes.length, bodyEnd, end) !== 0) return undefined;
+    for (let at = bodyStart; at < bodyEnd; at++) {
+      const byte = bytes[at]!;
+      if (byte === 0x22 || byte === 0x5c || byte < 0x20) return this.decodeBody(bytes.toString('utf8', bodyStart, bodyEnd));
+    }
+    return bytes.toString('utf8', bodyStart, bodyEnd);
   }
 
   /** After `data` was read the slow way into `chunk`: learns its frame when it is a plain content chunk. */
@@ -48,6 +75,8 @@ export class ContentChunkTemplate {
     if (end < 0 || JSON.parse(data.slice(start, end + 1)) !== content) return;
     this.prefix = data.slice(0, start + 1);
     this.suffix = data.slice(end);
+    this.prefixBytes = Buffer.from(this.prefix, 'utf8');
+    this.suffixBytes = Buffer.from(this.suffix, 'utf8');
   }
 }
 

@@ -7,6 +7,13 @@ export interface FrameHandler {
    * the decoder drops everything after this.
    */
   onOversized(limit: number): void;
+  /**
+   * An SSE event of one data line, whole within one network chunk: its value is bytes[start,
+   * end). A handler that can read it from the bytes does so and returns true; false, and the
+   * value is decoded and given to onEvent as any event is. Decoding a few hundred bytes into a
+   * string for every one of tens of thousands of events is most of what such a stream costs.
+   */
+  onDataBytes?(bytes: Buffer, start: number, end: number): boolean;
 }
 
 /**

@@ -97,6 +97,12 @@ function streamSession(sink: PartSink, options: SessionOptions, dialect: ChatDia
         sink.reportUsage(convertUsage(dialect, extras, usage, chunk));
       } else if (!sawUsage) reportCountsSoFar(sink, extras);
     },
+    onEventBytes(bytes, start, end) {
+      const text = template?.matchBytes(bytes, start, end);
+      if (text === undefined) return false;
+      sink.text(text);
+      return true;
+    },
     atEof() {
       if (finishReason !== undefined && (sawUsage || !options.usageRequested)) sink.finish(mapFinishReason(finishReason));
     },

@@ -113,6 +113,19 @@ export function createSseEventReader(handler: FrameHandler, maxEventBytes: numbe
     if (strayText.length < STRAY_TEXT_CHARS) strayText = `${strayText}${line}\n`.slice(0, STRAY_TEXT_CHARS);
   }
 
+  /**
+   * `data: …` then a blank line, both in this chunk, with no other line of the event before it:
+   * offered to the handler as bytes (FrameHandler.onDataBytes). False leaves the line to readLine.
+   */
+  function readWholeDataEvent(chunk: Buffer, start: number, end: number): boolean {
+    if (!handler.onDataBytes || firstLine || dataLines > 0 || eventType !== undefined || end - start < 5) return false;
+    if (chunk[start] !== 100 || chunk[start + 1] !== 97 || chunk[start + 2] !== 116 || chunk[start + 3] !== 97 || chunk[start + 4] !== COLON) return false;
+    const valueStart = chunk[start + 5] === SPACE ? start + 6 : start + 5;
+    if (end - valueStart > maxEventBytes || !handler.onDataBytes(chunk, valueStart, end)) return false;
+    events++;
+    return true;
+  }
+
   /** The held start of a line, joined with its end in this chunk. */
   function readHeldLine(chunk: Buffer, start: number, end: number): void {
     held.push(chunk.subarray(start, end));
@@ -146,6 +159,10 @@ export function createSseEventReader(handler: FrameHandler, maxEventBytes: numbe
         if (nextLf !== -1 && nextLf < at) nextLf = chunk.indexOf(LF, at);
         const end = nextCr === -1 ? nextLf : nextLf === -1 ? nextCr : Math.min(nextCr, nextLf);
         if (end === -1) break;
+        if (heldBytes === 0 && end === nextLf && chunk[end + 1] === LF && readWholeDataEvent(chunk, at, end)) {
+          at = end + 2;
+          continue;
+        }
         if (heldBytes > 0) readHeldLine(chunk, at, end);
         else readLine(chunk, at, end);
         if (failed) return;
