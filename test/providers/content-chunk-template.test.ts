@@ -96,3 +96,45 @@ describe('matching an event in its bytes is matching its decoded text', () => {
     expect(learned().matchBytes(bytes, 0, bytes.length)).toBe('x');
   });
 });
+
+describe("OpenAI's padding: a second value that varies from chunk to chunk, checked and skipped", () => {
+  const padded = (content: string, obfuscation: string) => ({ ...chunk(content), usage: null, obfuscation });
+
+  function learnedPadded(): ContentChunkTemplate {
+    const template = new ContentChunkTemplate();
+    const first = JSON.stringify(padded('the', 'Xq3'));
+    template.learn(first, JSON.parse(first) as Record<string, unknown>);
+    return template;
+  }
+
+  it('reads the content of chunks whose padding differs, as text and as bytes (2,000 random pairs)', () => {
+    const template = learnedPadded();
+    const random = seededRandom(1604);
+    for (let i = 0; i < 2000; i++) {
+      const content = randomText(random, Math.floor(random() * 10));
+      const data = JSON.stringify(padded(content, randomText(random, Math.floor(random() * 16))));
+      expect(template.match(data)).toBe(content);
+      const bytes = Buffer.from(data);
+      expect(template.matchBytes(bytes, 0, bytes.length)).toBe(content);
+    }
+  });
+
+  it('a match equals JSON.parse, whatever fills the two holes (5,000 random fillings)', () => {
+    const template = learnedPadded();
+    const [a, b, c] = JSON.stringify(padded('\u0000', '\u0001')).split(/\\u000[01]/);
+    const random = seededRandom(1605);
+    let matched = 0;
+    for (let i = 0; i < 5000; i++) {
+      const content = randomText(random, Math.floor(random() * 6));
+      const data = `${a}${content}${b}${randomText(random, Math.floor(random() * 6))}${c}`;
+      const read = template.match(data);
+      const bytes = Buffer.from(data);
+      expect(template.matchBytes(bytes, 0, bytes.length)).toBe(read);
+      if (read === undefined) continue;
+      matched++;
+      const parsed = JSON.parse(data) as ReturnType<typeof padded>;
+      expect(parsed).toEqual(padded(read, parsed.obfuscation));
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+});

@@ -1,89 +1,142 @@
 import type { JsonObject } from './json-guards';
 
 /** The keys a plain content chunk may carry besides `choices`: what OpenAI-style servers repeat in every chunk. */
-const CHUNK_KEYS: ReadonlySet<string> = new Set(['id', 'object', 'created', 'model', 'service_tier', 'system_fingerprint', 'choices', 'usage']);
+const CHUNK_KEYS: ReadonlySet<string> = new Set(['id', 'object', 'created', 'model', 'service_tier', 'system_fingerprint', 'choices', 'usage', 'obfuscation']);
 const CHOICE_KEYS: ReadonlySet<string> = new Set(['index', 'delta', 'logprobs', 'finish_reason']);
+/**
+ * OpenAI pads every chunk with random characters in `obfuscation` (on by default, against
+ * side-channel attacks that read answer lengths off packet sizes; we keep it on). It varies from
+ * chunk to chunk and means nothing: a second hole in the frame, checked and skipped.
+ */
+const IGNORED_KEY = '"obfuscation":';
 const CONTENT_KEY = '"content":';
 /** What a JSON string body may not hold raw: its quote, its escape, control characters. */
 const NEEDS_DECODING = /["\\\u0000-\u001f]/;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+type Hole = 'content' | 'ignored';
 
 /**
- * An OpenAI-style stream is thousands of chunks that differ only in their text: the same id,
- * model and fingerprint, `"delta":{"content":"…"}`, finish_reason null. Once one such chunk has
- * been read with JSON.parse, the text before and after its content string is known; a later
- * event with exactly that text around a valid string body is the same chunk with other content,
- * so its content is the body itself, read without parsing the chunk again. The equivalence is
- * exact: a body that is a valid JSON string (every quote escaped) ends where the learned suffix
- * begins, so JSON.parse would read the whole event as the learned chunk with this content.
- * Anything else (a finish reason, usage, another field, a second choice) does not match, and is
- * read the slow way.
+ * An OpenAI-style stream is thousands of chunks that differ only in their text (and OpenAI's
+ * padding): the same id, model and fingerprint, `"delta":{"content":"…"}`, finish_reason null.
+ * Once one such chunk has been read with JSON.parse, the text around its string values that vary
+ * is known: the frame. A later event made of exactly that frame around valid JSON string bodies is
+ * the same chunk with other values, so its content is read from its body without parsing the
+ * chunk again. The equivalence is exact: a valid string body ends at its first unescaped quote,
+ * so JSON.parse would read the whole event as the learned chunk with these values. Anything else
+ * (a finish reason, usage, another field, a second choice) does not match, and is read whole.
  */
 export class ContentChunkTemplate {
-  private prefix: string | undefined;
-  private suffix: string | undefined;
-  /** The frame as UTF-8, to match an event in the bytes it came in, before any decoding. */
-  private prefixBytes: Buffer | undefined;
-  private suffixBytes: Buffer | undefined;
+  /** The frame's texts: before the first hole, between holes (quotes included), after the last. */
+  private pieces: string[] | undefined;
+  private pieceBytes: Buffer[] | undefined;
+  private holes: Hole[] = [];
 
-  /** The event's content when it is the learned chunk with another text; undefined otherwise. */
+  /** The event's content when it is the learned chunk with other values; undefined otherwise. */
   match(data: string): string | undefined {
-    const { prefix, suffix } = this;
-    if (prefix === undefined || suffix === undefined) return undefined;
-    if (data.length < prefix.length + suffix.length || !data.startsWith(prefix) || !data.endsWith(suffix)) return undefined;
-    const body = data.slice(prefix.length, data.length - suffix.length);
-    return NEEDS_DECODING.test(body) ? this.decodeBody(body) : body;
-  }
-
-  /** A body with escapes (or what only looks like one): its string if it is a valid JSON string body. */
-  private decodeBody(body: string): string | undefined {
-    try {
-      return JSON.parse(`"${body}"`) as string;
-    } catch {
-      return undefined;
+    const { pieces, holes } = this;
+    if (pieces === undefined) return undefined;
+    let at = 0;
+    let content: string | undefined;
+    for (let i = 0; i < holes.length; i++) {
+      const piece = pieces[i]!;
+      if (!data.startsWith(piece, at)) return undefined;
+      at += piece.length;
+      const end = closingQuote(data, at);
+      if (end < 0) return undefined;
+      const body = data.slice(at, end);
+      const value = NEEDS_DECODING.test(body) ? decodeBody(body) : body;
+      if (value === undefined) return undefined;
+      if (holes[i] === 'content') content = value;
+      at = end;
     }
+    const last = pieces[holes.length]!;
+    return at + last.length === data.length && data.startsWith(last, at) ? content : undefined;
   }
 
   /**
    * The same match on an event still in its bytes, bytes[start, end). UTF-8 keeps the equivalence:
-   * the frame ends and starts on an ASCII quote, so the bytes start and end with the frame's
-   * bytes exactly when the decoded text starts and ends with the frame; only the body is decoded.
+   * every piece starts and ends on an ASCII character, so the bytes hold the pieces exactly where
+   * the decoded text does; only the content's body is decoded.
    */
   matchBytes(bytes: Buffer, start: number, end: number): string | undefined {
-    const { prefixBytes, suffixBytes } = this;
-    if (prefixBytes === undefined || suffixBytes === undefined) return undefined;
-    const bodyStart = start + prefixBytes.length;
-    const bodyEnd = end - suffixBytes.length;
-    if (bodyEnd < bodyStart) return undefined;
-    if (bytes.compare(prefixBytes, 0, prefixBytes.length, start, bodyStart) !== 0) return undefined;
-    if (bytes.compare(suffixBytes, 0, suffixBytes.length, bodyEnd, end) !== 0) return undefined;
-    for (let at = bodyStart; at < bodyEnd; at++) {
-      const byte = bytes[at]!;
-      if (byte === 0x22 || byte === 0x5c || byte < 0x20) return this.decodeBody(bytes.toString('utf8', bodyStart, bodyEnd));
+    const { pieceBytes, holes } = this;
+    if (pieceBytes === undefined) return undefined;
+    let at = start;
+    let content: string | undefined;
+    for (let i = 0; i < holes.length; i++) {
+      const piece = pieceBytes[i]!;
+      if (at + piece.length > end || bytes.compare(piece, 0, piece.length, at, at + piece.length) !== 0) return undefined;
+      at += piece.length;
+      const close = closingQuoteByte(bytes, at, end);
+      if (close < 0) return undefined;
+      let plain = true;
+      for (let k = at; k < close; k++) {
+        const byte = bytes[k]!;
+        if (byte === BACKSLASH || byte < 0x20) {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) {
+        if (holes[i] === 'content') content = bytes.toString('utf8', at, close);
+      } else {
+        const value = decodeBody(bytes.toString('utf8', at, close));
+        if (value === undefined) return undefined;
+        if (holes[i] === 'content') content = value;
+      }
+      at = close;
     }
-    return bytes.toString('utf8', bodyStart, bodyEnd);
+    const last = pieceBytes[holes.length]!;
+    return at + last.length === end && bytes.compare(last, 0, last.length, at, end) === 0 ? content : undefined;
   }
 
   /** After `data` was read the slow way into `chunk`: learns its frame when it is a plain content chunk. */
   learn(data: string, chunk: JsonObject): void {
     const content = plainContent(chunk);
     if (content === undefined) return;
-    const key = data.indexOf(CONTENT_KEY);
-    if (key < 0 || data.indexOf(CONTENT_KEY, key + 1) >= 0) return;
-    const start = key + CONTENT_KEY.length;
-    if (data[start] !== '"') return;
-    const end = stringEnd(data, start);
-    if (end < 0 || JSON.parse(data.slice(start, end + 1)) !== content) return;
-    this.prefix = data.slice(0, start + 1);
-    this.suffix = data.slice(end);
-    this.prefixBytes = Buffer.from(this.prefix, 'utf8');
-    this.suffixBytes = Buffer.from(this.suffix, 'utf8');
+    const found: { at: number; end: number; hole: Hole }[] = [];
+    const contentToken = stringValueAfter(data, CONTENT_KEY);
+    if (contentToken === undefined || JSON.parse(data.slice(contentToken.at - 1, contentToken.end + 1)) !== content) return;
+    found.push({ ...contentToken, hole: 'content' });
+    if (typeof chunk.obfuscation === 'string') {
+      const padding = stringValueAfter(data, IGNORED_KEY);
+      if (padding === undefined || JSON.parse(data.slice(padding.at - 1, padding.end + 1)) !== chunk.obfuscation) return;
+      found.push({ ...padding, hole: 'ignored' });
+    }
+    found.sort((a, b) => a.at - b.at);
+    const pieces: string[] = [];
+    let from = 0;
+    for (const hole of found) {
+      pieces.push(data.slice(from, hole.at));
+      from = hole.end;
+    }
+    pieces.push(data.slice(from));
+    this.pieces = pieces;
+    this.pieceBytes = pieces.map((piece) => Buffer.from(piece, 'utf8'));
+    this.holes = found.map((hole) => hole.hole);
   }
+}
+
+/**
+ * The body of the string value after `key`, as [at, end): after its opening quote, up to its
+ * closing one. Undefined when the key is not there exactly once or its value is not a string.
+ */
+function stringValueAfter(data: string, key: string): { at: number; end: number } | undefined {
+  const found = data.indexOf(key);
+  if (found < 0 || data.indexOf(key, found + 1) >= 0) return undefined;
+  const open = found + key.length;
+  if (data.charCodeAt(open) !== QUOTE) return undefined;
+  const end = closingQuote(data, open + 1);
+  return end < 0 ? undefined : { at: open + 1, end };
 }
 
 /** The text of a chunk that carries nothing but one choice's text delta; undefined for any other chunk. */
 function plainContent(chunk: JsonObject): string | undefined {
   for (const key of Object.keys(chunk)) if (!CHUNK_KEYS.has(key)) return undefined;
   if (chunk.usage !== undefined && chunk.usage !== null) return undefined;
+  if (chunk.obfuscation !== undefined && typeof chunk.obfuscation !== 'string') return undefined;
   const choices = chunk.choices;
   if (!Array.isArray(choices) || choices.length !== 1) return undefined;
   const choice: unknown = choices[0];
@@ -98,12 +151,30 @@ function plainContent(chunk: JsonObject): string | undefined {
   return keys.length === 1 && typeof content === 'string' ? content : undefined;
 }
 
-/** The index of the quote that closes the JSON string opening at `start`; -1 if it does not close. */
-function stringEnd(text: string, start: number): number {
-  for (let at = start + 1; at < text.length; at++) {
-    const char = text.charCodeAt(at);
-    if (char === 0x5c) at++;
-    else if (char === 0x22) return at;
+/** A body with escapes (or what only looks like one): its string if it is a valid JSON string body. */
+function decodeBody(body: string): string | undefined {
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first quote at or after `from` that no backslash escapes; -1 if none. */
+function closingQuote(text: string, from: number): number {
+  for (let at = text.indexOf('"', from); at >= 0; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0;
+    while (at - backslashes - 1 >= from && text.charCodeAt(at - backslashes - 1) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  return -1;
+}
+
+function closingQuoteByte(bytes: Buffer, from: number, end: number): number {
+  for (let at = bytes.indexOf(QUOTE, from); at >= 0 && at < end; at = bytes.indexOf(QUOTE, at + 1)) {
+    let backslashes = 0;
+    while (at - backslashes - 1 >= from && bytes[at - backslashes - 1] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return at;
   }
   return -1;
 }
