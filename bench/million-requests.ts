@@ -23,6 +23,7 @@ import { sumSpend } from '../src/main/core/ledger/ledger-sums';
 import { UsageRollup } from '../src/main/core/ledger/usage-rollup';
 import { conversationBreakdown } from '../src/main/core/reports/spending-overview';
 import { openReadOnlyReportDb } from '../src/main/core/reports/report-db';
+import { REQUEST_FIELDS } from '../src/main/core/reports/report-fields';
 import { resolvePeriod } from '../src/main/core/reports/report-period';
 import { requestLogPage } from '../src/main/core/reports/request-log';
 import { usageReaderFor } from '../src/main/core/reports/usage-readers';
@@ -83,7 +84,16 @@ const CSV_COLUMNS = [
   'r.price_input_usd_nanos_per_mtok', 'r.price_output_usd_nanos_per_mtok', 'r.price_cache_read_usd_nanos_per_mtok',
   'r.price_cache_write_usd_nanos_per_mtok', 'r.price_source', 'r.cost_usd_nanos', 'r.provider_cost_usd_nanos', 'r.ttft_ms',
   'r.duration_ms', 'r.finish_reason', 'r.cancel_reason', 'r.error',
+  // Issue 15's columns, which the export has carried since: the yardstick writes every column the export does.
+  'r.cache_write_5m_tokens', 'r.cache_write_1h_tokens', 'r.price_cache_write_1h_usd_nanos_per_mtok', 'r.request_calls',
+  'r.price_request_usd_nanos_per_call', 'r.request_fee_usd_nanos', 'r.web_search_calls', 'r.price_web_search_usd_nanos_per_call',
+  'r.web_search_fee_usd_nanos', 'r.call_fee_price_source',
 ];
+
+// The yardstick must write the export's own columns: a column added to the export is added here too.
+if (CSV_COLUMNS.length !== REQUEST_FIELDS.length) {
+  throw new Error(`sqlite3's yardstick writes ${CSV_COLUMNS.length} columns, the export ${REQUEST_FIELDS.length}: add the new ones to CSV_COLUMNS`);
+}
 
 function migrationTags(): string[] {
   const journal = JSON.parse(readFileSync(join(findMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
