@@ -71,6 +71,15 @@ describe('downscaleImage', () => {
     expect([...pngjs.PNG.sync.read(Buffer.from(out.data)).data]).toEqual([...resampleBox(translucentCard, target).data]);
   });
 
+  it.each(['jpeg', 'webp'] as const)('decodes a %s held in a view into a larger buffer (a small file read from disk sits in Node\'s shared pool)', async (format) => {
+    const card = testCard(24, 16);
+    const file = format === 'jpeg' ? jpegOf(card) : await webpOf(card);
+    const pool = Buffer.alloc(file.byteLength + 300, 0x55);
+    pool.set(file, 150);
+    const out = await downscaleImage(pool.subarray(150, 150 + file.byteLength), format, { width: 12, height: 8 });
+    expect(readImageDimensions(out.data)).toMatchObject({ width: 12, height: 8 });
+  });
+
   it('reaches any exact size, aspect ratio changed or not, and gives the same bytes every time', async () => {
     const bytes = jpegOf(card);
     const odd = { width: 37, height: 29 };

@@ -149,7 +149,11 @@ async function compileJpegDecoder(): Promise<WasmDecoder> {
 }
 
 async function decodeWithWasm(decoder: WasmDecoder, bytes: Uint8Array): Promise<RgbaImage> {
-  const decoded = await decoder.default(bytes.slice().buffer);
+  // The decoder takes a whole ArrayBuffer. A Buffer's slice() is a view, not a copy, and a small
+  // file read from disk sits inside Node's shared pool: its .buffer is the pool, not the file.
+  const own = new Uint8Array(bytes.byteLength);
+  own.set(bytes);
+  const decoded = await decoder.default(own.buffer);
   return { width: decoded.width, height: decoded.height, data: new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength) };
 }
 
