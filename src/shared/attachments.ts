@@ -48,6 +48,8 @@ export interface AttachmentEstimateView {
   tokens: number;
   /** Images larger than the vendor takes: the size they will be sent at. */
   downscaledTo: PixelSize | null;
+  /** The format the file is sent as when it differs from the user's ('image/png' for a GIF Gemini does not take); null when the same. */
+  sentAs: string | null;
   /** Why this model cannot take the file ("Gemini takes at most 20 MB of files per request…"); null when it can. */
   refusal: string | null;
 }

@@ -21,7 +21,7 @@ it('an estimate, made as the user types, reads no staged file: the PDF is read o
   for (const pid of readdirSync(folder)) rmSync(join(folder, pid, staged.id));
   const input = { providerId: provider, model: 'claude-sonnet-4-5', text: 'Summarize.', attachmentIds: [staged.id] };
   const { estimate } = await t.core.chat.estimate(input);
-  expect(estimate.attachments).toEqual([{ id: staged.id, tokens: estimatePdfTokens('anthropic', 'claude-sonnet-4-5', 3).tokens, downscaledTo: null, refusal: null }]);
+  expect(estimate.attachments).toEqual([{ id: staged.id, tokens: estimatePdfTokens('anthropic', 'claude-sonnet-4-5', 3).tokens, downscaledTo: null, sentAs: null, refusal: null }]);
   await expect(t.core.chat.send(input)).rejects.toThrow('That attachment is no longer staged; attach the file again.');
   expect(t.fake.requests).toHaveLength(0);
 });

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcResult, ResponseOf } from '../../src/shared/contract';
 import type { ProviderKind } from '../../src/main/core/providers/provider-types';
+import { readImageDimensions } from '../../src/main/core/attachments/image-dimensions';
 import { gifBytes, pdfBytes, pngBytes } from '../attachments/attachment-fixtures';
+import { testCard, webpOf } from '../attachments/image-fixtures';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
 let t: TestCore;
@@ -17,7 +19,6 @@ const count = (table: string) => (t.core.store.sqlite.prepare(`SELECT COUNT(*) A
 describe('a file the model cannot take is refused before Send: the message names the limit; nothing is sent, written or charged', () => {
   it.each<[string, ProviderKind, string, string, Uint8Array, string]>([
     ['a PDF over Anthropic’s 100 pages', 'anthropic', 'claude-sonnet-4-5', 'report.pdf', pdfBytes(101), 'Fake anthropic takes at most 100 PDF pages per request; this request has 101.'],
-    ['a GIF on Gemini', 'gemini', 'gemini-2.5-flash', 'anim.gif', gifBytes(4, 4), 'Fake gemini does not take GIF images ("anim.gif"); attach PNG, JPEG or WebP.'],
     ['an image on a text-only model', 'openai', 'o3-mini', 'shot.png', pngBytes(8, 8), 'o3-mini does not take images; choose a model that does.'],
     [
       'a PDF on Ollama',
@@ -54,6 +55,43 @@ describe('a file the model cannot take is refused before Send: the message names
     await expect(t.core.chat.send(next)).rejects.toThrow('o3-mini does not take images');
     expect(t.fake.requests).toHaveLength(1);
   });
+});
+
+describe('an image in a format the vendor does not take is sent as PNG, and the chip says so', () => {
+  it.each<[string, ProviderKind, string, string, () => Promise<Uint8Array>]>([
+    ['a GIF for Gemini', 'gemini', 'gemini-2.5-flash', 'anim.gif', async () => gifBytes(6, 4)],
+    ['a WebP for xAI', 'xai', 'grok-4', 'photo.webp', () => webpOf(testCard(6, 4))],
+  ])('%s', async (_case, kind, model, name, make) => {
+    const bytes = await make();
+    const provider = await t.addProvider(kind);
+    const staged = t.core.staging.stage(name, Buffer.from(bytes));
+    const input = { providerId: provider, model, text: 'What is this?', attachmentIds: [staged.id] };
+    const { estimate } = await t.core.chat.estimate(input);
+    expect(estimate.blocked).toBeNull();
+    expect(estimate.attachments).toEqual([expect.objectContaining({ id: staged.id, sentAs: 'image/png', downscaledTo: null, refusal: null })]);
+    t.fake.enqueue({ text: 'A small picture.', usage: { input: 300, output: 4 } });
+    const started = await t.core.chat.send(input);
+    expect((await started.done).status).toBe('completed');
+    const sent = JSON.stringify(t.fake.requests.at(-1)!.body);
+    const base64 = /"(?:data|url)":"(?:data:image\/png;base64,)?([A-Za-z0-9+/=]{20,})"/.exec(sent)?.[1];
+    expect(readImageDimensions(Buffer.from(base64!, 'base64'))).toEqual({ format: 'png', width: 6, height: 4 });
+    const thread = (await t.core.dispatch('conversationGet', { id: started.conversationId })) as IpcResult<ResponseOf<'conversationGet'>>;
+    if (!thread.ok) throw new Error(thread.error.message);
+    expect(thread.value.messages[0]!.attachments.map((a) => `${a.name} ${a.mime}`)).toEqual([`${name} image/png`]);
+  });
+});
+
+it('an image whose header reads but whose pixels do not decode is refused on its chip, naming the file', async () => {
+  const provider = await t.addProvider('xai');
+  // A real WebP whose header (and so its size) reads, its image data overwritten.
+  const broken = Buffer.from(await webpOf(testCard(6, 4)));
+  broken.fill(0xff, 30);
+  const staged = t.core.staging.stage('broken.webp', broken);
+  const input = { providerId: provider, model: 'grok-4', text: 'What is this?', attachmentIds: [staged.id] };
+  const { estimate } = await t.core.chat.estimate(input);
+  expect(estimate.blocked).toBe('"broken.webp": This WebP image could not be decoded (Decoding error). Save or export it again.');
+  await expect(t.core.chat.send(input)).rejects.toThrow(estimate.blocked!);
+  expect(t.fake.requests).toHaveLength(0);
 });
 
 describe('Retry, Regenerate and an edit send the replaced message’s files again', () => {

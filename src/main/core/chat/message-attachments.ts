@@ -1,7 +1,10 @@
 import type { AttachmentEstimateView, AttachmentKind, PixelSize } from '../../../shared/attachments';
 import { checkAttachments, type AttachmentFacts } from '../attachments/attachment-check';
+import { attachmentRules } from '../attachments/attachment-rules';
 import type { AttachmentStaging, StagedAttachment } from '../attachments/attachment-staging';
 import type { AttachmentStore, NewAttachment, StoredAttachment } from '../attachments/attachment-store';
+import { AttachmentReadError } from '../attachments/attachment-read-error';
+import { ImageTooLargeError } from '../attachments/image-codecs';
 import { readImageDimensions } from '../attachments/image-dimensions';
 import { downscaleImage } from '../attachments/image-downscale';
 import { estimateImageTokens, type ImageRuleVendor } from '../attachments/image-token-estimate';
@@ -100,8 +103,19 @@ export class MessageAttachments {
     const added: PreparedAttachment[] = [];
     const newWire: WireAttachment[] = [];
     const newFiles = [...carried.map((file) => this.fromStored(file)), ...stagedIds.map((id) => fromStaged(this.staging.get(id)))];
+    const takes = attachmentRules(target.kind, target.model).images.mimes;
+    let unreadable: string | null = null;
     for (const file of newFiles) {
-      const sent = await this.asSent(vendor, target.model, file);
+      const made = await this.asSent(vendor, target.model, file, takes).then(
+        (sent) => ({ sent, error: null }),
+        (error: unknown) => {
+          // An image whose header reads but whose pixels do not decode: the file's own refusal.
+          if (!(error instanceof AttachmentReadError || error instanceof ImageTooLargeError)) throw error;
+          return { sent: null, error: `"${file.name}": ${error.message}` };
+        },
+      );
+      const sent = made.sent ?? { data: () => file.bytes(), byteLength: file.byteLength, mime: file.mime, size: file.size, downscaled: false };
+      unreadable ??= made.error;
       const fileTokens = this.tokensOf(vendor, target.model, file.name, file.facts);
       tokens += fileTokens;
       facts.push(factsFor(file.name, sent.mime, sent.byteLength, sent.size ? { kind: 'image', size: sent.size } : file.facts));
@@ -109,7 +123,8 @@ export class MessageAttachments {
         id: file.key,
         tokens: fileTokens,
         downscaledTo: sent.downscaled ? sent.size : null,
-        refusal: checkAttachments(target.name, target.kind, target.model, [facts.at(-1)!]),
+        sentAs: sent.mime === file.mime ? null : sent.mime,
+        refusal: made.error ?? checkAttachments(target.name, target.kind, target.model, [facts.at(-1)!]),
       };
       const prepared: PreparedAttachment = { ...(file.stagedId ? { stagedId: file.stagedId } : {}), estimate };
       if (forSend) {
@@ -128,7 +143,7 @@ export class MessageAttachments {
       added.push(prepared);
     }
     wire.set('', newWire);
-    const refusal = facts.length ? checkAttachments(target.name, target.kind, target.model, facts) : null;
+    const refusal = unreadable ?? (facts.length ? checkAttachments(target.name, target.kind, target.model, facts) : null);
     return { added, wire, tokens, refusal };
   }
 
@@ -149,21 +164,24 @@ export class MessageAttachments {
   }
 
   /**
-   * The image at the size the vendor takes (made once per size); PDFs and text files as they are.
-   * A file sent as it is is read only when it is sent: an estimate, made as the user types, needs
-   * its size, not a 30 MB read.
+   * The image at the size the vendor takes (made once per size), and as PNG where the vendor does
+   * not take its format (a GIF for Gemini, a WebP for xAI): every vendor takes PNG, and a
+   * converted image is sent where a refusal would only send the user off to convert it. PDFs and
+   * text files as they are. A file sent as it is is read only when it is sent: an estimate, made
+   * as the user types, needs its size, not a 30 MB read.
    */
-  private async asSent(vendor: ImageRuleVendor, model: string, file: NewFile): Promise<SentFile> {
+  private async asSent(vendor: ImageRuleVendor, model: string, file: NewFile, takes: readonly string[]): Promise<SentFile> {
     const asItIs = { data: () => file.bytes(), byteLength: file.byteLength, mime: file.mime, downscaled: false };
     if (file.facts.kind !== 'image') return { ...asItIs, size: null };
     const estimate = estimateImageTokens(vendor, model, file.facts.size);
-    if (!estimate.downscaled) return { ...asItIs, size: file.facts.size };
-    const target = estimate.sentSize;
+    const taken = takes.includes(file.mime);
+    if (!estimate.downscaled && taken) return { ...asItIs, size: file.facts.size };
+    const target = estimate.downscaled ? estimate.sentSize : file.facts.size;
     const image = await this.downscaledCopy(`${file.key}\u0000${target.width}x${target.height}`, () => {
       const bytes = file.bytes();
       return downscaleImage(bytes, readImageDimensions(bytes).format, target);
     });
-    return { data: () => image.data, byteLength: image.data.byteLength, mime: image.mime, size: image.size, downscaled: true };
+    return { data: () => image.data, byteLength: image.data.byteLength, mime: image.mime, size: image.size, downscaled: estimate.downscaled };
   }
 
   private fromStored(file: StoredAttachment): NewFile {

@@ -19,7 +19,13 @@ function chipFacts(chip: StagedChip, estimate: AttachmentEstimateView | undefine
     shapeOf(chip.view),
     estimate && !estimate.refusal ? `~${formatCount(estimate.tokens)} tokens` : null,
     estimate?.downscaledTo ? `downscaled to ${formatPixelSize(estimate.downscaledTo)}` : null,
+    estimate?.sentAs ? `sent as ${formatName(estimate.sentAs)}` : null,
   ];
+}
+
+/** "image/png" → "PNG": the format as people name it. */
+function formatName(mime: string): string {
+  return (mime.split('/')[1] ?? mime).toUpperCase();
 }
 
 interface ChipsProps {
