@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readImageDimensions } from '../../src/main/core/attachments/image-dimensions';
-import { gifBytes, pngBytes } from '../attachments/attachment-fixtures';
+import { pdfBytes, pngBytes } from '../attachments/attachment-fixtures';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { useTempDir } from '../helpers/temp-dir';
 import { tallychat } from './run-tallychat';
@@ -75,14 +75,13 @@ describe('tallychat chat --attach, --system and --web-search', () => {
 
   it('refuses a file the model cannot take before sending, naming the limit', async () => {
     const files = tempDir();
-    writeFileSync(join(files, 'anim.gif'), gifBytes(4, 4));
+    writeFileSync(join(files, 'scan.pdf'), pdfBytes(2));
     const before = fake.requests.length;
-    const run = await tallychat(
-      ['chat', '--data-dir', tempDir(), '--provider', 'gemini', '--base-url', fake.baseUrl, '--model', 'gemini-2.5-flash', '--attach', join(files, 'anim.gif'), 'Hi'],
-      { GEMINI_API_KEY: 'g-cli' },
-    );
+    const run = await tallychat(['chat', '--data-dir', tempDir(), '--provider', 'ollama', '--base-url', fake.baseUrl, '--model', 'llava', '--attach', join(files, 'scan.pdf'), 'Hi'], {});
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('tallychat chat: Gemini does not take GIF images ("anim.gif"); attach PNG, JPEG or WebP.\n');
+    expect(run.stderr).toBe(
+      'tallychat chat: Ollama does not take PDFs ("scan.pdf"); choose an Anthropic, Gemini, OpenAI or OpenRouter model, or attach the document\'s text as a text file.\n',
+    );
     expect(fake.requests.length).toBe(before);
   });
 

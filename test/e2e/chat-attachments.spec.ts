@@ -118,7 +118,8 @@ test.beforeAll(async () => {
   harness.core.settings.set('defaultSystemPrompt', SYSTEM);
   for (const vendor of VENDORS) {
     const id = vendor.id ?? vendor.kind;
-    await harness.addFakeProvider(vendor.kind, { id, name: `Fake ${id}`, models: [vendor.model] });
+    // OpenAI's also offers o3-mini, which takes no images.
+    await harness.addFakeProvider(vendor.kind, { id, name: `Fake ${id}`, models: id === 'openai' ? [vendor.model, 'o3-mini'] : [vendor.model] });
   }
 });
 
@@ -203,18 +204,37 @@ test('web search on Anthropic: the answer lists its sources with their links, an
   await expect(page.getByRole('button', { name: 'Web search' })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('a file the chosen model cannot take is refused on its chip, and Send sends nothing', async ({ page }) => {
+test('a GIF, which Gemini does not take, is sent as PNG and its chip says so', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto(harness.server.url);
   await page.getByRole('combobox', { name: 'Model' }).selectOption(JSON.stringify(['gemini', 'gemini-2.5-flash']));
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Attach files' }).click();
-  await (await chooser).setFiles([{ name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from(gifBytes(4, 4)) }]);
+  await (await chooser).setFiles([{ name: 'anim.gif', mimeType: 'image/gif', buffer: Buffer.from(gifBytes(6, 4)) }]);
   const chip = page.getByRole('list', { name: 'Files to send' }).getByRole('listitem').filter({ hasText: 'anim.gif' });
-  await expect(chip).toContainText('Fake gemini does not take GIF images ("anim.gif"); attach PNG, JPEG or WebP.');
+  await expect(chip).toContainText('sent as PNG');
+  harness.fake.enqueue({ text: 'Stripes.', usage: { input: 300, output: 2 } });
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await box.fill('What is this?');
+  await box.press('Enter');
+  await waitForFinal(harness, 'completed');
+  const sent = VENDORS.find((vendor) => vendor.kind === 'gemini')!.read(harness.fake.requests.at(-1)!.body as Body);
+  expect(sent.mime).toBe('image/png');
+  expect(readImageDimensions(Buffer.from(sent.image, 'base64'))).toEqual({ format: 'png', width: 6, height: 4 });
+});
+
+test('a file the chosen model cannot take is refused on its chip, and Send sends nothing', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(harness.server.url);
+  await page.getByRole('combobox', { name: 'Model' }).selectOption(JSON.stringify(['openai', 'o3-mini']));
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Attach files' }).click();
+  await (await chooser).setFiles([{ name: 'shot.png', mimeType: 'image/png', buffer: png(40, 30) }]);
+  const chip = page.getByRole('list', { name: 'Files to send' }).getByRole('listitem').filter({ hasText: 'shot.png' });
+  await expect(chip).toContainText('o3-mini does not take images; choose a model that does.');
   const before = harness.fake.requests.length;
   const box = page.getByRole('textbox', { name: 'Message' });
-  await box.fill('Animate?');
+  await box.fill('What is this?');
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
   await box.press('Enter');
   await page.waitForTimeout(300);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcResult, ResponseOf } from '../../src/shared/contract';
 import type { ProviderKind } from '../../src/main/core/providers/provider-types';
 import { readImageDimensions } from '../../src/main/core/attachments/image-dimensions';
-import { gifBytes, pdfBytes, pngBytes } from '../attachments/attachment-fixtures';
+import { gifBytes, jpegBytes, pdfBytes, pngBytes } from '../attachments/attachment-fixtures';
 import { testCard, webpOf } from '../attachments/image-fixtures';
 import { startTestCore, type TestCore } from '../helpers/test-core';
 
@@ -123,4 +123,17 @@ describe('Retry, Regenerate and an edit send the replaced message’s files agai
     ]);
     expect(count('attachments')).toBe(1);
   });
+});
+
+it('a photo (JPEG) is downscaled from the staged file and sent as a JPEG', async () => {
+  const provider = await t.addProvider('anthropic');
+  const staged = t.core.staging.stage('photo.jpg', Buffer.from(jpegBytes(3000, 2000)));
+  t.fake.enqueue({ text: 'A grey photo.', usage: { input: 1600, output: 4 } });
+  const started = await t.core.chat.send({ providerId: provider, model: 'claude-sonnet-4-5', text: 'What is this?', attachmentIds: [staged.id] });
+  expect(started.estimate.attachments).toEqual([expect.objectContaining({ downscaledTo: { width: 1341, height: 894 }, sentAs: null, refusal: null })]);
+  await started.done;
+  type Body = { messages: { content: { type: string; source?: { media_type: string; data: string } }[] }[] };
+  const image = (t.fake.requests.at(-1)!.body as Body).messages.at(-1)!.content.find((block) => block.type === 'image')!.source!;
+  expect(image.media_type).toBe('image/jpeg');
+  expect(readImageDimensions(Buffer.from(image.data, 'base64'))).toEqual({ format: "jpeg", width: 1341, height: 894 });
 });
