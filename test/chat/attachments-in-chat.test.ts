@@ -135,5 +135,5 @@ it('a photo (JPEG) is downscaled from the staged file and sent as a JPEG', async
   type Body = { messages: { content: { type: string; source?: { media_type: string; data: string } }[] }[] };
   const image = (t.fake.requests.at(-1)!.body as Body).messages.at(-1)!.content.find((block) => block.type === 'image')!.source!;
   expect(image.media_type).toBe('image/jpeg');
-  expect(readImageDimensions(Buffer.from(image.data, 'base64'))).toEqual({ format: "jpeg", width: 1341, height: 894 });
+  expect(readImageDimensions(Buffer.from(image.data, 'base64'))).toEqual({ format: 'jpeg', width: 1341, height: 894 });
 });
