@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcResult, ResponseOf } from '../../src/shared/contract';
 import type { ProviderKind } from '../../src/main/core/providers/provider-types';
 import { readImageDimensions } from '../../src/main/core/attachments/image-dimensions';
+import { estimateImageTokens } from '../../src/main/core/attachments/image-token-estimate';
 import { gifBytes, jpegBytes, pdfBytes, pngBytes } from '../attachments/attachment-fixtures';
 import { testCard, webpOf } from '../attachments/image-fixtures';
 import { startTestCore, type TestCore } from '../helpers/test-core';
@@ -136,4 +137,39 @@ it('a photo (JPEG) is downscaled from the staged file and sent as a JPEG', async
   const image = (t.fake.requests.at(-1)!.body as Body).messages.at(-1)!.content.find((block) => block.type === 'image')!.source!;
   expect(image.media_type).toBe('image/jpeg');
   expect(readImageDimensions(Buffer.from(image.data, 'base64'))).toEqual({ format: 'jpeg', width: 1341, height: 894 });
+});
+
+describe("earlier turns' files are fitted to the model the conversation moves to", () => {
+  it('a GIF sent to OpenAI goes to Gemini as PNG', async () => {
+    const openai = await t.addProvider('openai');
+    const gif = t.core.staging.stage('anim.gif', Buffer.from(gifBytes(6, 4)));
+    t.fake.enqueue({ text: 'Stripes.', usage: { input: 300, output: 1 } });
+    const first = await t.core.chat.send({ providerId: openai, model: 'gpt-4o', text: 'What is this?', attachmentIds: [gif.id] });
+    await first.done;
+    const gemini = await t.addProvider('gemini');
+    const next = { providerId: gemini, model: 'gemini-2.5-flash', text: 'And now?', conversationId: first.conversationId };
+    expect((await t.core.chat.estimate(next)).estimate.blocked).toBeNull();
+    t.fake.enqueue({ text: 'Still stripes.', usage: { input: 300, output: 2 } });
+    await (await t.core.chat.send(next)).done;
+    type GeminiBody = { contents: { parts: { inlineData?: { mimeType: string; data: string } }[] }[] };
+    const [image] = (t.fake.requests.at(-1)!.body as GeminiBody).contents[0]!.parts.flatMap((part) => (part.inlineData ? [part.inlineData] : []));
+    expect(image!.mimeType).toBe('image/png');
+    expect(readImageDimensions(Buffer.from(image!.data, 'base64'))).toEqual({ format: 'png', width: 6, height: 4 });
+  });
+
+  it("a photo kept at Gemini's size goes to Claude downscaled to Claude's", async () => {
+    const gemini = await t.addProvider('gemini');
+    const photo = t.core.staging.stage('photo.jpg', Buffer.from(jpegBytes(3000, 2000)));
+    t.fake.enqueue({ text: 'A grey photo.', usage: { input: 300, output: 3 } });
+    const first = await t.core.chat.send({ providerId: gemini, model: 'gemini-2.5-flash', text: 'What is this?', attachmentIds: [photo.id] });
+    await first.done;
+    const anthropic = await t.addProvider('anthropic');
+    t.fake.enqueue({ text: 'Yes.', usage: { input: 900, output: 1 } });
+    await (await t.core.chat.send({ providerId: anthropic, model: 'claude-sonnet-4-5', text: 'Sure?', conversationId: first.conversationId })).done;
+    type AnthropicBody = { messages: { content: { type: string; source?: { media_type: string; data: string } }[] }[] };
+    const [image] = (t.fake.requests.at(-1)!.body as AnthropicBody).messages[0]!.content.flatMap((block) => (block.source ? [block.source] : []));
+    expect(image!.media_type).toBe('image/jpeg');
+    const claude = estimateImageTokens('anthropic', 'claude-sonnet-4-5', { width: 3000, height: 2000 }).sentSize;
+    expect(readImageDimensions(Buffer.from(image!.data, 'base64'))).toEqual({ format: 'jpeg', ...claude });
+  });
 });

@@ -44,6 +44,9 @@ export interface PreparedAttachments {
 
 type DownscaledImage = { data: Uint8Array; mime: string; size: PixelSize };
 
+/** Downscaled copies kept in memory: a few megabytes each, enough for the images of a long thread. */
+const MAX_DOWNSCALED_COPIES = 48;
+
 /** A file as it will be sent: its bytes read on demand. */
 interface SentFile {
   data(): Uint8Array;
@@ -82,39 +85,36 @@ export class MessageAttachments {
     carried: readonly StoredAttachment[] = [],
   ): Promise<PreparedAttachments> {
     const vendor = imageRuleVendor(target.kind, target.model);
+    const takes = attachmentRules(target.kind, target.model).images.mimes;
     const wire = new Map<string, WireAttachment[]>();
     const facts: AttachmentFacts[] = [];
     let tokens = 0;
+    let unreadable: string | null = null;
 
     if (history) {
+      // Earlier turns' files go again with every turn, fitted to the model chosen now: a GIF sent
+      // to OpenAI goes to Gemini as PNG, an image stored at OpenAI's size is downscaled for Claude.
       for (const [messageId, stored] of this.store.forConversation(history.conversationId)) {
         if (!history.messageIds.has(messageId)) continue;
-        const sent: WireAttachment[] = [];
+        const wired: WireAttachment[] = [];
         for (const file of stored) {
-          const known = this.factsOfStored(file);
-          tokens += this.tokensOf(vendor, target.model, file.name, known);
-          facts.push(factsFor(file.name, file.mime, file.view.bytes, known));
-          if (forSend) sent.push(toWire(file.name, file.mime, known, () => file.read()));
+          const source = this.fromStored(file);
+          const { sent, error } = await this.sendable(vendor, target.model, source, takes);
+          unreadable ??= error;
+          tokens += this.tokensOf(vendor, target.model, file.name, source.facts);
+          facts.push(factsFor(file.name, sent.mime, sent.byteLength, sent.size ? { kind: 'image', size: sent.size } : source.facts));
+          if (forSend) wired.push(toWire(file.name, sent.mime, source.facts, () => Buffer.from(sent.data())));
         }
-        wire.set(messageId, sent);
+        wire.set(messageId, wired);
       }
     }
 
     const added: PreparedAttachment[] = [];
     const newWire: WireAttachment[] = [];
     const newFiles = [...carried.map((file) => this.fromStored(file)), ...stagedIds.map((id) => fromStaged(this.staging.get(id)))];
-    const takes = attachmentRules(target.kind, target.model).images.mimes;
-    let unreadable: string | null = null;
     for (const file of newFiles) {
-      const made = await this.asSent(vendor, target.model, file, takes).then(
-        (sent) => ({ sent, error: null }),
-        (error: unknown) => {
-          // An image whose header reads but whose pixels do not decode: the file's own refusal.
-          if (!(error instanceof AttachmentReadError || error instanceof ImageTooLargeError)) throw error;
-          return { sent: null, error: `"${file.name}": ${error.message}` };
-        },
-      );
-      const sent = made.sent ?? { data: () => file.bytes(), byteLength: file.byteLength, mime: file.mime, size: file.size, downscaled: false };
+      const made = await this.sendable(vendor, target.model, file, takes);
+      const sent = made.sent;
       unreadable ??= made.error;
       const fileTokens = this.tokensOf(vendor, target.model, file.name, file.facts);
       tokens += fileTokens;
@@ -163,6 +163,17 @@ export class MessageAttachments {
     }
   }
 
+  /** The file as it will be sent, or as it is with the reason it cannot be (its pixels do not decode). */
+  private async sendable(vendor: ImageRuleVendor, model: string, file: NewFile, takes: readonly string[]): Promise<{ sent: SentFile; error: string | null }> {
+    try {
+      return { sent: await this.asSent(vendor, model, file, takes), error: null };
+    } catch (error) {
+      if (!(error instanceof AttachmentReadError || error instanceof ImageTooLargeError)) throw error;
+      const asItIs = { data: () => file.bytes(), byteLength: file.byteLength, mime: file.mime, size: file.size, downscaled: false };
+      return { sent: asItIs, error: `"${file.name}": ${error.message}` };
+    }
+  }
+
   /**
    * The image at the size the vendor takes (made once per size), and as PNG where the vendor does
    * not take its format (a GIF for Gemini, a WebP for xAI): every vendor takes PNG, and a
@@ -203,6 +214,8 @@ export class MessageAttachments {
     if (known) return known;
     const made = make();
     this.downscaled.set(key, made);
+    // Earlier turns' images are kept too, for the next turn's estimate: the oldest go past a bound.
+    if (this.downscaled.size > MAX_DOWNSCALED_COPIES) this.downscaled.delete(this.downscaled.keys().next().value!);
     // A failed downscale is not kept: the next estimate or Send tries again and reports it.
     made.catch(() => this.downscaled.delete(key));
     return made;
@@ -222,7 +235,7 @@ export class MessageAttachments {
   }
 }
 
-/** A file of the new message, picked now (staged) or taken over from the message it replaces (stored). */
+/** A file of the request: picked now (staged), or stored with an earlier message or the one a retry replaces. */
 interface NewFile {
   /** The staged id, or the stored attachment's: names its downscaled copies and its estimate. */
   key: string;
