@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { appendFileSync, chmodSync, existsSync, readFileSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,25 @@ async function cli(args: string[], options: { uid?: number; tmp?: string } = {})
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/**
+ * Lets other users pass through every folder above `path` (o+x, not o+r: they can reach what is
+ * inside, not list it); returns what puts the modes back.
+ */
+function letOthersReach(path: string): () => void {
+  const changed: { folder: string; mode: number }[] = [];
+  for (let folder = resolve(path); ; folder = dirname(folder)) {
+    const mode = statSync(folder).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(folder, mode | 0o001);
+      changed.push({ folder, mode });
+    }
+    if (dirname(folder) === folder) break;
+  }
+  return () => {
+    for (const { folder, mode } of changed) chmodSync(folder, mode);
+  };
 }
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -164,9 +183,11 @@ describe('unusable data folders fail fast and say why (item 9)', () => {
     const { dir, file } = await filledLedger();
     // Root ignores file modes: run the CLI as nobody then, which owns nothing here.
     const uid = process.getuid?.() === 0 ? 65534 : undefined;
-    // tsx keeps its cache in the temp folder: give that user one it may write.
+    // That user needs a temp folder it may write, and a way to the project: a clone made in
+    // `mktemp -d` sits in a folder only its owner may enter.
     const tmp = tempDir();
     chmodSync(tmp, 0o777);
+    const restoreReach = uid === undefined ? () => {} : letOthersReach(process.cwd());
     chmodSync(join(dir, '..'), 0o755);
     chmodSync(dir, 0o555);
     chmodSync(file, 0o444);
@@ -189,6 +210,7 @@ describe('unusable data folders fail fast and say why (item 9)', () => {
     } finally {
       chmodSync(dir, 0o755);
       chmodSync(file, 0o644);
+      restoreReach();
     }
   }, 60_000);
 
