@@ -45,9 +45,20 @@ export async function buildCli() {
   });
   writeFileSync(join(partial, 'inputs.json'), JSON.stringify(inputs));
   const previous = `${OUT_DIR}.old.${process.pid}`;
-  if (existsSync(OUT_DIR)) renameSync(OUT_DIR, previous);
-  renameSync(partial, OUT_DIR);
+  // Two CLIs started at once after a source changed both rebuild: whichever installs its build
+  // first wins, and the other's (made from the same sources) is dropped instead of failing.
+  if (existsSync(OUT_DIR)) ignoring(['ENOENT'], () => renameSync(OUT_DIR, previous));
+  ignoring(['ENOTEMPTY', 'EEXIST'], () => renameSync(partial, OUT_DIR));
+  rmSync(partial, { recursive: true, force: true });
   rmSync(previous, { recursive: true, force: true });
+}
+
+function ignoring(codes, step) {
+  try {
+    step();
+  } catch (error) {
+    if (!codes.includes(error?.code)) throw error;
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
