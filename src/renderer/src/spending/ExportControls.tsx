@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { REPORT_GROUPINGS, type PeriodRequest, type ReportGrouping } from '../../../shared/contract/spending-contract';
 import { call } from '../api/tallychat-client';
+import { downloadText, useFileExport } from '../export/use-file-export';
 
 const GROUPING_LABELS: Record<ReportGrouping, string> = {
   request: 'Every request',
@@ -11,17 +12,6 @@ const GROUPING_LABELS: Record<ReportGrouping, string> = {
   conversation: 'Per conversation',
 };
 
-/** Browser mode: the CSV's text comes to the page, which downloads it. */
-async function download(period: PeriodRequest, groupBy: ReportGrouping): Promise<void> {
-  const report = await call('spendingExportCsv', { period, groupBy, bom: true });
-  const url = URL.createObjectURL(new Blob([report.csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = report.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /**
  * Exports the period as CSV (UTF-8 with a BOM, so Excel reads accents right). The desktop app asks
  * where to save it and the core writes the file, so a large export never travels through the
@@ -29,28 +19,19 @@ async function download(period: PeriodRequest, groupBy: ReportGrouping): Promise
  */
 export function ExportControls({ period }: { period: PeriodRequest }) {
   const [groupBy, setGroupBy] = useState<ReportGrouping>('request');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
+  const { busy, error, saved, run } = useFileExport();
 
-  const exportCsv = async () => {
-    setBusy(true);
-    setError(undefined);
-    setSaved(undefined);
-    try {
-      const { host } = await call('appInfo', {});
-      if (host !== 'electron') {
-        await download(period, groupBy);
-        return;
-      }
-      const result = await call('spendingExportCsvSave', { period, groupBy, bom: true });
-      if (result.status === 'saved') setSaved(`Saved ${result.rows.toLocaleString('en-US')} ${result.rows === 1 ? 'row' : 'rows'} to ${result.file}`);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportCsv = () =>
+    run({
+      download: async () => {
+        const report = await call('spendingExportCsv', { period, groupBy, bom: true });
+        downloadText(report.fileName, report.csv, 'text/csv;charset=utf-8');
+      },
+      save: async () => {
+        const result = await call('spendingExportCsvSave', { period, groupBy, bom: true });
+        return result.status === 'saved' ? `Saved ${result.rows.toLocaleString('en-US')} ${result.rows === 1 ? 'row' : 'rows'} to ${result.file}` : null;
+      },
+    });
 
   return (
     <div className="spending-export">

@@ -1,44 +1,23 @@
-import { useState } from 'react';
 import type { ConversationExportFormat } from '../../../../shared/contract/chat-contract';
 import { call } from '../../api/tallychat-client';
+import { downloadText, useFileExport } from '../../export/use-file-export';
 
 const TYPES: Record<ConversationExportFormat, string> = { md: 'text/markdown;charset=utf-8', json: 'application/json;charset=utf-8' };
 
-/** Browser mode: the text comes to the page, which downloads it. */
-async function download(id: string, format: ConversationExportFormat): Promise<void> {
-  const exported = await call('conversationExport', { id, format });
-  const url = URL.createObjectURL(new Blob([exported.text], { type: TYPES[format] }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = exported.fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** The conversation as Markdown or JSON: the desktop app asks where to save it, browser mode downloads it. */
 export function ConversationExportButtons({ conversationId }: { conversationId: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
-
-  const exportAs = async (format: ConversationExportFormat) => {
-    setBusy(true);
-    setError(undefined);
-    setSaved(undefined);
-    try {
-      const { host } = await call('appInfo', {});
-      if (host !== 'electron') {
-        await download(conversationId, format);
-        return;
-      }
-      const result = await call('conversationExportSave', { id: conversationId, format });
-      if (result.status === 'saved') setSaved(`Saved to ${result.file}`);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, saved, run } = useFileExport();
+  const exportAs = (format: ConversationExportFormat) =>
+    run({
+      download: async () => {
+        const exported = await call('conversationExport', { id: conversationId, format });
+        downloadText(exported.fileName, exported.text, TYPES[format]);
+      },
+      save: async () => {
+        const result = await call('conversationExportSave', { id: conversationId, format });
+        return result.status === 'saved' ? `Saved to ${result.file}` : null;
+      },
+    });
 
   return (
     <div className="thread-export">
