@@ -1,30 +1,14 @@
-import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConversationStore } from '../../src/main/core/conversations/conversation-store';
-import { openStore, type Store } from '../../src/main/core/db/open-database';
-import { migrationsUpTo } from '../helpers/migrations-up-to';
+import { migrationsBefore, useStoresAtVersion } from '../helpers/migrations-up-to';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+const openAt = useStoresAtVersion();
 
-const journal = JSON.parse(readFileSync(join(import.meta.dirname, '../../drizzle/meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-/** How many migrations come before the attachments': its position in the journal, whatever its number. */
-const BEFORE_ATTACHMENTS = journal.entries.findIndex((entry) => entry.tag.endsWith('_attachments_and_web_search'));
+const BEFORE_ATTACHMENTS = migrationsBefore('_attachments_and_web_search');
 
-function openAt(file: string, count: number): Store {
-  const folder = migrationsUpTo(count);
-  folders.push(folder);
-  const store = openStore({ file, migrationsFolder: folder });
-  stores.push(store);
-  return store;
-}
 
 const attachmentRow = (id: string, messageId: string, conversationId: string) =>
   `INSERT INTO attachments (id, message_id, conversation_id, position, kind, name, mime, file_name, bytes, created_at)
@@ -45,7 +29,6 @@ describe('migration of issue 16 (attachments and web search), from the version b
     const conversationsBefore = old.sqlite.prepare('SELECT * FROM conversations ORDER BY id').all();
     const messagesBefore = old.sqlite.prepare('SELECT * FROM messages ORDER BY id').all();
     old.close();
-    stores.length = 0;
 
     const store = openAt(file, BEFORE_ATTACHMENTS + 1);
     expect(store.schemaVersion).toBe(BEFORE_ATTACHMENTS + 1);

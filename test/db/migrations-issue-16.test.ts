@@ -1,29 +1,13 @@
-import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/main/core/db/open-database';
-import { migrationsUpTo } from '../helpers/migrations-up-to';
+import { describe, expect, it } from 'vitest';
+import { migrationsBefore, useStoresAtVersion } from '../helpers/migrations-up-to';
 import { useTempDir } from '../helpers/temp-dir';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+const openAt = useStoresAtVersion();
 
-const journal = JSON.parse(readFileSync(join(import.meta.dirname, '../../drizzle/meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-/** How many migrations come before the system prompt's: its position in the journal, whatever its number. */
-const BEFORE_SYSTEM_PROMPT = journal.entries.findIndex((entry) => entry.tag.endsWith('_conversation_system_prompt'));
+const BEFORE_SYSTEM_PROMPT = migrationsBefore('_conversation_system_prompt');
 
-function openAt(file: string, count: number): Store {
-  const folder = migrationsUpTo(count);
-  folders.push(folder);
-  const store = openStore({ file, migrationsFolder: folder });
-  stores.push(store);
-  return store;
-}
 
 describe('migration of issue 16 (per-conversation system prompt), from the version before it', () => {
   it('gives every existing conversation no system prompt of its own, so the default applies, and keeps its messages', () => {
@@ -35,7 +19,6 @@ describe('migration of issue 16 (per-conversation system prompt), from the versi
       .prepare("INSERT INTO messages (id, conversation_id, role, content, status, created_at) VALUES ('m1', 'c1', 'user', 'Hello', 'complete', 1)")
       .run();
     old.close();
-    stores.length = 0;
 
     const store = openAt(file, BEFORE_SYSTEM_PROMPT + 1);
     expect(store.schemaVersion).toBe(BEFORE_SYSTEM_PROMPT + 1);

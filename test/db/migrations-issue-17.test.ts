@@ -1,35 +1,22 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/app/create-core';
-import { openStore, type Store } from '../../src/main/core/db/open-database';
+import type { Store } from '../../src/main/core/db/open-database';
 import { rollupTimeZone } from '../../src/main/core/ledger/usage-rollup';
 import { ROLLUP_SUMS_SQL } from '../../src/main/core/reports/usage-sums';
 import { seededRandom } from '../helpers/seeded-random';
-import { migrationsUpTo } from '../helpers/migrations-up-to';
+import { useStoresAtVersion } from '../helpers/migrations-up-to';
 import { useTempDir } from '../helpers/temp-dir';
 import { insertConversation, insertLedgerRows, randomRows } from '../reports/ledger-fixtures';
 import { fakeConversation } from '../tokens/fake-conversation';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+const openAt = useStoresAtVersion();
 
 const NOW = Date.UTC(2026, 10, 20, 11, 0, 0);
 const DAY_MS = 86_400_000;
 
 /** Opens (and migrates) `file` with only the first `count` migrations. */
-function openAt(file: string, count: number): Store {
-  const folder = migrationsUpTo(count);
-  folders.push(folder);
-  const store = openStore({ file, migrationsFolder: folder });
-  stores.push(store);
-  return store;
-}
 
 /**
  * A ledger as version 5 (migrations 0000-0004) left it: conversations with messages, requests
@@ -75,7 +62,6 @@ describe('migrations of issue 17 (0006-0009), each from the version before it, o
     const dir = tempDir();
     const file = join(dir, 'tallychat.sqlite');
     ledgerAtVersion5(file).close();
-    stores.length = 0;
     const store = openAt(file, 7);
     expect(store.schemaVersion).toBe(7);
     expect(
@@ -92,13 +78,10 @@ describe('migrations of issue 17 (0006-0009), each from the version before it, o
     const dir = tempDir();
     const file = join(dir, 'tallychat.sqlite');
     ledgerAtVersion5(file).close();
-    stores.length = 0;
     openAt(file, 7).close();
-    stores.length = 0;
     const store = openAt(file, 8);
     expect(store.sqlite.prepare('SELECT COUNT(*) FROM token_counts').pluck().get()).toBe(0);
     store.close();
-    stores.length = 0;
     const core = createCore({ dataDir: dir, appVersion: 'test', host: 'cli' });
     core.providers.save({
       id: 'p', kind: 'openai', name: 'P', baseUrl: 'http://127.0.0.1:9/v1', keyRef: null, keyLast4: null,
@@ -118,9 +101,7 @@ describe('migrations of issue 17 (0006-0009), each from the version before it, o
   it('0008: the search indexes are backfilled and kept in step by triggers', () => {
     const file = join(tempDir(), 'tallychat.sqlite');
     ledgerAtVersion5(file).close();
-    stores.length = 0;
     openAt(file, 8).close();
-    stores.length = 0;
     const store = openAt(file, 9);
     const { sqlite } = store;
     const titles = (q: string) => sqlite.prepare('SELECT c.id FROM conversations c WHERE c.rowid IN (SELECT rowid FROM conversations_search WHERE conversations_search MATCH ?) ORDER BY 1').pluck().all(q);
@@ -156,9 +137,7 @@ describe('migrations of issue 17 (0006-0009), each from the version before it, o
   it('0009: the all-time per-model breakdown reads the rollup’s covering model index, with the same sums as the ledger', () => {
     const file = join(tempDir(), 'tallychat.sqlite');
     ledgerAtVersion5(file).close();
-    stores.length = 0;
     openAt(file, 9).close();
-    stores.length = 0;
     const store = openAt(file, 10);
     const sql = `SELECT model AS key, ${ROLLUP_SUMS_SQL} FROM usage_daily_rollup GROUP BY key ORDER BY key`;
     const plan = (store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');

@@ -1,33 +1,17 @@
-import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/main/core/db/open-database';
-import { migrationsUpTo } from '../helpers/migrations-up-to';
+import { describe, expect, it } from 'vitest';
+import { migrationsBefore, useStoresAtVersion } from '../helpers/migrations-up-to';
 import { useTempDir } from '../helpers/temp-dir';
 import { insertLedgerRows, randomRows } from '../reports/ledger-fixtures';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-const folders: string[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+const openAt = useStoresAtVersion();
 
-const journal = JSON.parse(readFileSync(join(import.meta.dirname, '../../drizzle/meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-/** How many migrations come before the bill check's: its position in the journal, whatever its number. */
-const BEFORE_BILL_CHECK = journal.entries.findIndex((entry) => entry.tag.endsWith('_bill_check'));
+const BEFORE_BILL_CHECK = migrationsBefore('_bill_check');
 
 const NOW = Date.UTC(2026, 10, 20, 11, 0, 0);
 const DAY_MS = 86_400_000;
 
-function openAt(file: string, count: number): Store {
-  const folder = migrationsUpTo(count);
-  folders.push(folder);
-  const store = openStore({ file, migrationsFolder: folder });
-  stores.push(store);
-  return store;
-}
 
 describe('migration of issue 19 (bill check), from the version before it, on a ledger with rows', () => {
   it('adds the bill tables empty and the response id column as unknown, and leaves every ledger row as it was', () => {
@@ -37,7 +21,6 @@ describe('migration of issue 19 (bill check), from the version before it, on a l
     insertLedgerRows(old.sqlite, randomRows(19, 500, NOW - 60 * DAY_MS, NOW, ['c1', 'c2']));
     const before = old.sqlite.prepare('SELECT * FROM requests ORDER BY id').all();
     old.close();
-    stores.length = 0;
 
     const store = openAt(file, BEFORE_BILL_CHECK + 1);
     expect(store.schemaVersion).toBe(BEFORE_BILL_CHECK + 1);
