@@ -30,7 +30,7 @@ import { markStablePrefix } from './prompt-cache-marks';
 import { estimatePrompt } from './prompt-estimate';
 import { requestMetaOf } from './request-meta';
 import { runStream, type CancelReason } from './stream-runner';
-import { planWebSearch, type WebSearchPlan } from './web-search-plan';
+import { planWebSearch } from './web-search-plan';
 
 export interface ChatServiceDeps {
   sqlite: Database.Database;
@@ -109,15 +109,23 @@ export class ChatService {
     }
     const systemPrompt = input.systemPrompt ?? (isNew ? null : deps.conversations.systemPromptOf(conversationId)) ?? deps.defaultSystemPrompt();
     const webSearchOn = input.webSearch ?? (isNew ? false : (deps.conversations.get(conversationId)?.webSearch ?? false));
-    const { plan: webSearch, blocked: searchBlocked } = webSearchFor(webSearchOn, provider, input.model);
+    const { plan: webSearch, blocked: searchBlocked } = planWebSearch(
+      webSearchOn,
+      { kind: provider.kind, name: provider.name, baseUrl: provider.endpoint.baseUrl },
+      input.model,
+    );
     const api = webSearch?.api ?? input.api;
     const files = await deps.attachments.prepare(
       { kind: provider.kind, name: provider.name, model: input.model },
       input.attachmentIds ?? [],
-      isNew ? null : { conversationId, messageIds: new Set(stored.map((m) => m.id)) },
+      isNew
+        ? null
+        : {
+            conversationId,
+            messageIds: new Set(stored.map((m) => m.id)),
+            ...(input.replaceFromMessageId !== undefined ? { replacedMessageId: input.replaceFromMessageId } : {}),
+          },
       forSend,
-      // Retry, Regenerate and an edit send the replaced message's files again, as its text.
-      input.replaceFromMessageId === undefined ? [] : (deps.attachmentStore.forConversation(conversationId).get(input.replaceFromMessageId) ?? []),
     );
     const withFiles = (id: string) => {
       const sent = files.wire.get(id);
@@ -337,17 +345,6 @@ export class ChatService {
 
   isRunning(requestId: string): boolean {
     return this.active.has(requestId);
-  }
-}
-
-/** Web search as this request will use it, or why the provider cannot: that blocks the send, not the estimate. */
-function webSearchFor(on: boolean, provider: ResolvedProvider, model: string): { plan: WebSearchPlan | null; blocked: string | null } {
-  if (!on) return { plan: null, blocked: null };
-  try {
-    return { plan: planWebSearch({ kind: provider.kind, name: provider.name, baseUrl: provider.endpoint.baseUrl }, model), blocked: null };
-  } catch (error) {
-    if (error instanceof AppError) return { plan: null, blocked: error.message };
-    throw error;
   }
 }
 

@@ -31,6 +31,15 @@ export interface PreparedAttachment {
   stored?: NewAttachment;
 }
 
+/** An existing conversation's side of a request: the messages sent again, and the one a retry, regenerate or edit replaces. */
+export interface ConversationFiles {
+  conversationId: string;
+  /** The earlier messages the request sends again, with their files. */
+  messageIds: ReadonlySet<string>;
+  /** Its files go with the new message, as its text does (Retry, Regenerate, edit-and-resend). */
+  replacedMessageId?: string;
+}
+
 export interface PreparedAttachments {
   /** The staged files of the new message, in the order given. */
   added: PreparedAttachment[];
@@ -79,10 +88,8 @@ export class MessageAttachments {
   async prepare(
     target: AttachmentTarget,
     stagedIds: readonly string[],
-    history: { conversationId: string; messageIds: ReadonlySet<string> } | null,
+    history: ConversationFiles | null,
     forSend: boolean,
-    /** The files of the user message a retry, regenerate or edit replaces: the new message takes them over. */
-    carried: readonly StoredAttachment[] = [],
   ): Promise<PreparedAttachments> {
     const vendor = imageRuleVendor(target.kind, target.model);
     const takes = attachmentRules(target.kind, target.model).images.mimes;
@@ -91,13 +98,16 @@ export class MessageAttachments {
     let tokens = 0;
     let unreadable: string | null = null;
 
+    // The conversation's files, read once: those of the turns sent again, and the replaced message's.
+    const stored = history ? this.store.forConversation(history.conversationId) : new Map<string, StoredAttachment[]>();
+    const carried = history?.replacedMessageId === undefined ? [] : (stored.get(history.replacedMessageId) ?? []);
     if (history) {
       // Earlier turns' files go again with every turn, fitted to the model chosen now: a GIF sent
       // to OpenAI goes to Gemini as PNG, an image stored at OpenAI's size is downscaled for Claude.
-      for (const [messageId, stored] of this.store.forConversation(history.conversationId)) {
+      for (const [messageId, files] of stored) {
         if (!history.messageIds.has(messageId)) continue;
         const wired: WireAttachment[] = [];
-        for (const file of stored) {
+        for (const file of files) {
           const source = this.fromStored(file);
           const { sent, error } = await this.sendable(vendor, target.model, source, takes);
           unreadable ??= error;

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/contract/ipc-result';
 import { geminiBillsGroundingPerPrompt } from '../providers/gemini-grounding';
 import type { ProviderKind, WireApi } from '../providers/provider-types';
 import { vendorKindAt } from '../providers/vendor-hosts';
@@ -23,32 +22,36 @@ interface SearchTarget {
   baseUrl: string;
 }
 
+/** Web search as one request will use it: its plan (null: none), or why this provider cannot (a refusal before Send). */
+export type WebSearchDecision = { plan: WebSearchPlan | null; blocked: string | null };
+
 /**
- * How a message with web search on is sent to this provider, or why it cannot be. Perplexity
+ * How a message is sent to this provider with web search `on`, or why it cannot be. Perplexity
  * searches on every request and bills it in its request fee, which pre-flight already prices: the
  * toggle changes nothing there.
  */
-export function planWebSearch(target: SearchTarget, model: string): WebSearchPlan | null {
+export function planWebSearch(on: boolean, target: SearchTarget, model: string): WebSearchDecision {
+  if (!on) return { plan: null, blocked: null };
   const kind = target.kind === 'openai-compatible' ? (vendorKindAt(target.baseUrl) ?? target.kind) : target.kind;
   switch (kind) {
     case 'openai':
     case 'xai':
-      return { maxSearches: MAX_WEB_SEARCHES_PER_MESSAGE, api: 'responses' };
+      return { plan: { maxSearches: MAX_WEB_SEARCHES_PER_MESSAGE, api: 'responses' }, blocked: null };
     case 'anthropic':
     case 'openrouter':
-      return { maxSearches: MAX_WEB_SEARCHES_PER_MESSAGE };
+      return { plan: { maxSearches: MAX_WEB_SEARCHES_PER_MESSAGE }, blocked: null };
     case 'gemini':
       // Earlier models bill one grounded prompt, however many queries. Gemini 3 bills each query and
       // takes no bound on them: the worst case assumes the same ceiling as the others.
-      return { maxSearches: geminiBillsGroundingPerPrompt(model) ? 1 : MAX_WEB_SEARCHES_PER_MESSAGE };
+      return { plan: { maxSearches: geminiBillsGroundingPerPrompt(model) ? 1 : MAX_WEB_SEARCHES_PER_MESSAGE }, blocked: null };
     case 'perplexity':
-      return null;
+      return { plan: null, blocked: null };
     case 'mistral':
     case 'ollama':
     case 'openai-compatible':
-      throw new AppError(
-        'invalid_request',
-        `${target.name} offers no web search that Tallychat can meter; turn Web search off to send, or choose OpenAI, Anthropic, Gemini, OpenRouter or xAI.`,
-      );
+      return {
+        plan: null,
+        blocked: `${target.name} offers no web search that Tallychat can meter; turn Web search off to send, or choose OpenAI, Anthropic, Gemini, OpenRouter or xAI.`,
+      };
   }
 }
