@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertXaiResponsesUsage } from '../../src/main/core/providers/convert-xai-usage';
-import { UrlCitations, urlCitationOf } from '../../src/main/core/providers/url-citations';
+import { SourceList } from '../../src/main/core/providers/source-list';
+import { urlCitationOf } from '../../src/main/core/providers/url-citations';
 import { nanodollars } from '../../src/shared/money';
 import { counts } from './helpers';
 
@@ -14,11 +15,11 @@ describe('url_citation annotations as sources', () => {
   });
 
   it('keeps each source once, in first-cited order, and fills a title that came later', () => {
-    const list = new UrlCitations();
-    expect(list.add({ url: 'https://a.example/' })).toBe(true);
-    expect(list.add({ url: 'https://b.example/', title: 'B' })).toBe(true);
-    expect(list.add({ url: 'https://a.example/', title: 'A' })).toBe(true);
-    expect(list.add({ url: 'https://a.example/', title: 'A again' })).toBe(false);
+    const list = new SourceList();
+    expect(list.addSource({ url: 'https://a.example/' })).toBe(true);
+    expect(list.addSource({ url: 'https://b.example/', title: 'B' })).toBe(true);
+    expect(list.addSource({ url: 'https://a.example/', title: 'A' })).toBe(true);
+    expect(list.addSource({ url: 'https://a.example/', title: 'A again' })).toBe(false);
     expect(list.addAll([{ url: 'https://b.example/' }, undefined])).toBe(false);
     expect(list.list()).toEqual([
       { url: 'https://a.example/', title: 'A' },

@@ -1,7 +1,8 @@
 import type { ChatCallRequest, ProviderUsage } from './provider-types';
 import type { ExtrasReader } from './openai-chat-dialects';
 import { firstObject, objectAt } from './json-guards';
-import { UrlCitations, urlCitationsIn } from './url-citations';
+import { SourceList } from './source-list';
+import { urlCitationsIn } from './url-citations';
 
 /** OpenRouter's web plugin, bounded by its `max_results` (the unit it bills: USD 4 per 1,000 results). */
 export function openRouterWebSearchFields(webSearch: ChatCallRequest['webSearch']): Record<string, unknown> {
@@ -14,7 +15,7 @@ export function openRouterWebSearchFields(webSearch: ChatCallRequest['webSearch'
  * the count is the number of distinct results cited: one per source the answer was given.
  */
 export function openRouterAnnotationsReader(): ExtrasReader {
-  const citations = new UrlCitations();
+  const citations = new SourceList();
   return {
     read(sink, body) {
       const choice = firstObject(body.choices);

@@ -1,6 +1,7 @@
 import { isObject, stringAt, type JsonObject } from './json-guards';
 import type { PartSink } from './part-sink';
-import { UrlCitations, urlCitationOf, urlCitationsIn } from './url-citations';
+import { SourceList } from './source-list';
+import { urlCitationOf, urlCitationsIn } from './url-citations';
 
 /**
  * One Responses call's web search: each `web_search_call` output item is one billed search
@@ -11,7 +12,7 @@ import { UrlCitations, urlCitationOf, urlCitationsIn } from './url-citations';
  */
 export class ResponsesSearchTally {
   private readonly calls = new Set<string>();
-  private readonly citations = new UrlCitations();
+  private readonly citations = new SourceList();
 
   outputItem(item: JsonObject | undefined, outputIndex: unknown): void {
     if (item?.type !== 'web_search_call') return;
@@ -19,7 +20,7 @@ export class ResponsesSearchTally {
   }
 
   annotation(sink: PartSink, annotation: unknown): void {
-    if (this.citations.add(urlCitationOf(annotation))) sink.citations(this.citations.list());
+    if (this.citations.addSource(urlCitationOf(annotation))) sink.citations(this.citations.list());
   }
 
   /**

@@ -27,6 +27,22 @@ export class SourceList {
     return changed;
   }
 
+  /** A source as a reader made it (undefined when what it read named none). */
+  addSource(source: AnswerSource | undefined): boolean {
+    return source !== undefined && this.add(source.url, source.title, source.date);
+  }
+
+  /** Adds each; true when any changed the list. */
+  addAll(sources: Iterable<AnswerSource | undefined>): boolean {
+    let changed = false;
+    for (const source of sources) changed = this.addSource(source) || changed;
+    return changed;
+  }
+
+  get size(): number {
+    return this.byUrl.size;
+  }
+
   /** A copy: the sink hands each report on whole, and a later report must not change an earlier one. */
   list(): AnswerSource[] {
     return [...this.byUrl.values()].map((source) => ({ ...source }));

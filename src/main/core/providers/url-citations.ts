@@ -2,43 +2,6 @@ import type { AnswerSource } from '../../../shared/answer-source';
 import { isObject, objectAt, stringAt } from './json-guards';
 
 /**
- * The sources an answer cites, each once, in the order first cited. Vendors repeat a source for
- * every passage it backs; one link under the answer is enough. A title that came later fills one
- * that was missing.
- */
-export class UrlCitations {
-  private readonly byUrl = new Map<string, AnswerSource>();
-
-  /** True when the list changed (a new source, or a title for one that had none). */
-  add(source: AnswerSource | undefined): boolean {
-    if (source === undefined) return false;
-    const known = this.byUrl.get(source.url);
-    if (known === undefined) {
-      this.byUrl.set(source.url, source);
-      return true;
-    }
-    if (known.title !== undefined || source.title === undefined) return false;
-    this.byUrl.set(source.url, { ...known, title: source.title });
-    return true;
-  }
-
-  /** Adds each; true when any changed the list. */
-  addAll(sources: Iterable<AnswerSource | undefined>): boolean {
-    let changed = false;
-    for (const source of sources) changed = this.add(source) || changed;
-    return changed;
-  }
-
-  list(): AnswerSource[] {
-    return [...this.byUrl.values()];
-  }
-
-  get size(): number {
-    return this.byUrl.size;
-  }
-}
-
-/**
  * A `url_citation` annotation as a source. The Responses API puts `url` and `title` on the
  * annotation itself; Chat Completions (OpenRouter) nests them under `url_citation`.
  */
