@@ -226,14 +226,11 @@ function preflightLines(estimate: PreflightEstimate, staged: readonly StagedAtta
   });
   if (estimate.webSearch) {
     const fee = estimate.webSearch.fee === null ? 'price unknown' : formatUsdForDisplay(estimate.webSearch.fee);
-    lines.push(`web search: up to ${plural(estimate.webSearch.maxSearches, 'search', 'searches')}, ${fee}`);
+    const most = estimate.webSearch.maxSearches;
+    lines.push(`web search: up to ${most} ${most === 1 ? 'search' : 'searches'}, ${fee}`);
   }
   return lines.map((line) => `${line}
 `).join('');
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function report(io: CliIo, json: boolean, finished: FinishedRequest): void {
