@@ -38,7 +38,9 @@ export async function buildCli() {
   // loads none, `report` not the chat's).
   const partial = `${OUT_DIR}.${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
-  const result = await build({ ...BUNDLE_OPTIONS, entryPoints: { main: 'src/main/cli/main.ts' }, outdir: partial });
+  // The report-part worker is an entry of its own: a worker thread loads it by its file name.
+  const entryPoints = { main: 'src/main/cli/main.ts', 'report-part-worker': 'src/main/core/reports/report-part-worker.ts' };
+  const result = await build({ ...BUNDLE_OPTIONS, entryPoints, outdir: partial });
   const inputs = Object.keys(result.metafile.inputs).map((file) => {
     const stat = statSync(join(ROOT, file));
     return { file, size: stat.size, mtimeMs: stat.mtimeMs };

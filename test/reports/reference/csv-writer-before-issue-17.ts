@@ -5,7 +5,7 @@
 import type { ReportDb } from '../../../src/main/core/reports/report-db';
 import { PROVIDER_NAME_SQL, REQUEST_FIELDS, type CellKind } from '../../../src/main/core/reports/report-fields';
 import type { ResolvedPeriod } from '../../../src/main/core/reports/report-period';
-import { ISO_TIME_FUNCTION } from '../../../src/main/core/reports/sql-names';
+import { ISO_TIME_FUNCTION } from '../../../src/main/core/reports/iso-time-function';
 import { offsetSpans } from '../../../src/main/core/reports/sql-timestamps';
 
 type TimestampSql = (x: string) => string;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   PERIOD_PRESETS,
@@ -71,7 +72,8 @@ export const reportCommand: CliCommand = {
         return EXIT.ok;
       }
       guardOutput(values.output, databaseFile(dataDir), values.force);
-      const rows = await writeReportFile(source.db, request, source.providerName, values.output);
+      const secondThread = reportPartWorker();
+      const rows = await writeReportFile(source.db, request, source.providerName, values.output, secondThread ? { secondThread: { script: secondThread, file: source.file } } : {});
       const what = groupBy === 'request' ? 'requests' : `rows grouped by ${groupBy}`;
       io.stderr(`Wrote ${rows.toLocaleString('en-US')} ${what} (${resolved.label}, ${resolved.timeZone}) to ${values.output}\n`);
       return EXIT.ok;
@@ -92,6 +94,7 @@ async function readThroughCore(dataDir: string, io: CliIo): Promise<Omit<ReportR
   const reader = openReadOnlyReportDb(ledger.core.store.file);
   return {
     db: reader.db,
+    file: ledger.core.store.file,
     timeZone: ledger.core.settings.get('timeZone'),
     providerName: (id) => ledger.core.providerResolver.nameOf(id),
     close: async () => {
@@ -99,6 +102,15 @@ async function readThroughCore(dataDir: string, io: CliIo): Promise<Omit<ReportR
       await ledger.close();
     },
   };
+}
+
+/**
+ * The report-part worker the CLI's bundle carries beside its chunks (scripts/build-cli.mjs). Run
+ * from the TypeScript sources there is none, and an export is written by one thread.
+ */
+function reportPartWorker(): URL | undefined {
+  const script = new URL('./report-part-worker.mjs', import.meta.url);
+  return existsSync(script) ? script : undefined;
 }
 
 interface WhatIfFlags {

@@ -11,6 +11,8 @@ import { SettingsStore } from '../settings/settings-store';
 /** What a per-request report reads: the ledger, the time zone its times are written in, the providers' names. */
 export interface ReportReader {
   db: ReportDb;
+  /** The file `db` reads, for a second connection to it (an export's second thread). */
+  file: string;
   timeZone: string;
   providerName: ProviderNames;
   close(): void;
@@ -43,6 +45,7 @@ export function openReportReader(dataDir: string, secrets: SecretStore): ReportR
   const resolver = new ProviderResolver(new ProviderStore(sqlite), secrets);
   return {
     db: reader.db,
+    file,
     timeZone: new SettingsStore(sqlite).get('timeZone'),
     providerName: (id) => resolver.nameOf(id),
     close: () => reader.close(),

@@ -37,7 +37,7 @@ export interface OpenStoreOptions {
 export { DatabaseTooNewError, MigrationMismatchError } from './migration-identity';
 
 /** Busy timeout: the app, the CLI and browser mode may write the same file at once. */
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 export function openStore(options: OpenStoreOptions): Store {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openStore, type Store } from '../db/open-database';
-import { ISO_TIME_FUNCTION } from './sql-names';
-import { isoTimestampFormatter } from './zoned-timestamps';
+import { registerIsoTimeFunction } from './iso-time-function';
 
 declare const readOnlyBrand: unique symbol;
 
@@ -15,6 +14,13 @@ export interface ReportDb {
   prepare<Row>(sql: string): ReadStatement<Row>;
   /** Rows as arrays of column values, in SELECT order. */
   prepareRaw(sql: string): ReadStatement<unknown[]>;
+  /**
+   * SQLite's data_version: it changes when another connection commits. Read outside a
+   * transaction it is the ledger's latest; the one beginRead returns is its snapshot's.
+   */
+  dataVersion(): number;
+  /** Starts a read transaction: every statement until end() reads the same snapshot. */
+  beginRead(): { dataVersion: number; end(): void };
 }
 
 export interface ReadStatement<Row> {
@@ -30,13 +36,7 @@ export class ReportWriteRefused extends Error {}
  * It registers the one SQL function reports use, ISO timestamps in a time zone, on the connection.
  */
 export function readOnlyView(sqlite: Database.Database): ReportDb {
-  const formatters = new Map<string, (instantMs: number) => string>();
-  sqlite.function(ISO_TIME_FUNCTION, { deterministic: true }, (instantMs: unknown, timeZone: unknown) => {
-    const zone = String(timeZone);
-    let format = formatters.get(zone);
-    if (!format) formatters.set(zone, (format = isoTimestampFormatter(zone)));
-    return format(Number(instantMs));
-  });
+  registerIsoTimeFunction(sqlite);
   const caches = { objects: new Map<string, Database.Statement>(), arrays: new Map<string, Database.Statement>() };
   const prepared = <Row>(sql: string, raw: boolean): ReadStatement<Row> => {
     const cache = raw ? caches.arrays : caches.objects;
@@ -54,12 +54,27 @@ export function readOnlyView(sqlite: Database.Database): ReportDb {
       iterate: (params = {}) => s.iterate(params) as IterableIterator<Row>,
     };
   };
+  const dataVersion = () => Number(sqlite.pragma('data_version', { simple: true }));
   const view = {
     prepare: <Row>(sql: string) => prepared<Row>(sql, false),
     prepareRaw: (sql: string) => prepared<unknown[]>(sql, true),
+    dataVersion,
+    beginRead: () => {
+      sqlite.exec('BEGIN');
+      // The read transaction, and so the snapshot, starts at the first read: this one.
+      return {
+        dataVersion: dataVersion(),
+        end: () => {
+          if (sqlite.inTransaction) sqlite.exec('COMMIT');
+        },
+      };
+    },
   };
   return view as unknown as ReportDb;
 }
+
+/** SQLite's usual 2 MB (negative: kibibytes), for every connection an export reads through. */
+export const REPORT_CACHE_SIZE = -2000;
 
 /**
  * A connection of its own, opened read-only by SQLite itself (the CLI's and the desktop app's
@@ -69,6 +84,6 @@ export function readOnlyView(sqlite: Database.Database): ReportDb {
  */
 export function openReadOnlyReportDb(file: string, nativeBinding?: string): { db: ReportDb; store: Store; close(): void } {
   const store = openStore({ file, readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  store.sqlite.pragma('cache_size = -2000');
+  store.sqlite.pragma(`cache_size = ${REPORT_CACHE_SIZE}`);
   return { db: readOnlyView(store.sqlite), store, close: () => store.close() };
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SCREEN_EXPORT_MAX_ROWS, type ReportExport, type ReportGrouping } from '../../../shared/contract/spending-contract';
+import { BufferedFileWriter } from './buffered-file-writer';
+import { writeCsvInTwoParts, type SecondThread } from './csv-in-two-parts';
 import type { ReportDb } from './report-db';
 import type { ResolvedPeriod } from './report-period';
 import { reportRows, type ProviderNames } from './report-rows';
@@ -29,9 +31,17 @@ export function writeReport(db: ReportDb, request: ReportRequest, providerName: 
  * per chunk cost more than the writes), and the walk gives the event loop a turn every few
  * megabytes so the host stays responsive. It pauses in the middle of its walk over the ledger, so
  * `db` must be a connection of its own (openReadOnlyReportDb): the app's connection would be
- * busy, and refuse the chat's statements, until the walk ends.
+ * busy, and refuse the chat's statements, until the walk ends. A host that ships the
+ * report-part worker passes it as `secondThread`: a large per-request CSV is then written by two
+ * threads (csv-in-two-parts.ts), byte for byte the same file.
  */
-export async function writeReportFile(db: ReportDb, request: ReportRequest, providerName: ProviderNames, path: string): Promise<number> {
+export async function writeReportFile(
+  db: ReportDb,
+  request: ReportRequest,
+  providerName: ProviderNames,
+  path: string,
+  options: { secondThread?: SecondThread } = {},
+): Promise<number> {
   // A temporary file beside the target, renamed over it when complete: a failed export never
   // leaves a half-written file, and never truncates what was there before.
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -41,18 +51,25 @@ export async function writeReportFile(db: ReportDb, request: ReportRequest, prov
     if (open) closeSync(fd);
     open = false;
   };
-  let sinceTurn = 0;
+  const writer = new BufferedFileWriter(fd);
+  let lastTurn = 0;
   const sink: ReportSink = {
     write: (chunk) => {
-      writeSync(fd, chunk);
-      sinceTurn += chunk.length;
-      if (sinceTurn < YIELD_EVERY_CHARS) return;
-      sinceTurn = 0;
+      writer.write(chunk);
+      if (writer.bytes - lastTurn < YIELD_EVERY_BYTES) return;
+      lastTurn = writer.bytes;
       return new Promise<void>((resolve) => setImmediate(resolve));
     },
   };
   try {
-    const rows = await writeReport(db, request, providerName, sink);
+    const report = reportRows(db, request.period, request.groupBy, providerName);
+    const bom = request.bom ?? false;
+    const inTwoParts =
+      options.secondThread && request.format === 'csv'
+        ? await writeCsvInTwoParts(db, report, request.period, { bom, thread: options.secondThread, writer, sideFile: `${temporary}.part` })
+        : undefined;
+    const rows = inTwoParts ?? (await writeReportRows(report, request.format, sink, bom ? { bom } : {}));
+    writer.flush();
     close();
     await rename(temporary, path);
     return rows;
@@ -63,7 +80,7 @@ export async function writeReportFile(db: ReportDb, request: ReportRequest, prov
   }
 }
 
-const YIELD_EVERY_CHARS = 8 * 1024 * 1024;
+const YIELD_EVERY_BYTES = 8 * 1024 * 1024;
 
 export class ExportTooLargeError extends RangeError {}
 

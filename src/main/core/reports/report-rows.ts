@@ -18,8 +18,23 @@ export interface ReportRows {
    * The rows already written by SQLite, one string per row: a CSV line with its CRLF, or a JSON
    * object. A million-row export then hands JavaScript one value per row instead of 27.
    */
-  csvLines?(): Iterable<string>;
+  csvLines?(part?: StartedAtPart): Iterable<string>;
   jsonObjects?(): Iterable<string>;
+  /**
+   * The statement behind csvLines, for the rows that started in [from, to) (null: unbounded), to
+   * run on another connection (csv-in-two-parts.ts). Its one column is the CSV line.
+   */
+  csvStatement?(part: StartedAtPart): SqlStatement;
+}
+
+export interface StartedAtPart {
+  fromMs: number | null;
+  toMs: number | null;
+}
+
+export interface SqlStatement {
+  sql: string;
+  params: Record<string, unknown>;
 }
 
 export type ProviderNames = (providerId: string) => string;
@@ -78,7 +93,6 @@ function requestRows(db: ReportDb, period: ResolvedPeriod, names: ProviderNames)
   const where = [FINAL_ROWS_SQL];
   if (period.startMs !== null) where.push('r.started_at >= @startMs');
   if (period.endMs !== null) where.push('r.started_at < @endMs');
-  const whereSql = where.join(' AND ');
   const params: Record<string, unknown> = { startMs: period.startMs, endMs: period.endMs, timeZone: period.timeZone };
   // Every provider of the ledger, not only the period's: an id with no row in the report just goes
   // unused, and walking the provider index skips from one id to the next instead of reading every row.
@@ -103,16 +117,29 @@ function requestRows(db: ReportDb, period: ResolvedPeriod, names: ProviderNames)
   }));
   const timestamp = timestampSqlFor(db, period);
   Object.assign(params, timestamp.params);
-  const from = `FROM requests r LEFT JOIN conversations c ON c.id = r.conversation_id WHERE ${whereSql}`;
-  const select = (what: string) => db.prepareRaw(`SELECT ${what} ${from} ORDER BY r.started_at, r.rowid`);
-  const strings = function* (what: string): Iterable<string> {
-    for (const row of select(what).iterate(params)) yield row[0] as string;
+  const statement = (what: string, part?: StartedAtPart): SqlStatement => {
+    const bounds = [...where];
+    if (part?.fromMs != null) bounds.push('r.started_at >= @partFromMs');
+    if (part?.toMs != null) bounds.push('r.started_at < @partToMs');
+    return {
+      sql: `SELECT ${what} FROM requests r LEFT JOIN conversations c ON c.id = r.conversation_id WHERE ${bounds.join(' AND ')} ORDER BY r.started_at, r.rowid`,
+      params: { ...params, partFromMs: part?.fromMs ?? null, partToMs: part?.toMs ?? null },
+    };
   };
+  const iterate = (what: string, part?: StartedAtPart) => {
+    const { sql, params: bound } = statement(what, part);
+    return db.prepareRaw(sql).iterate(bound);
+  };
+  const strings = function* (what: string, part?: StartedAtPart): Iterable<string> {
+    for (const row of iterate(what, part)) yield row[0] as string;
+  };
+  const csvLine = csvLineSql(columns, timestamp.sql);
   return {
     fields: REQUEST_FIELDS,
-    rows: () => select(columns.map((c) => plainCellSql(c.sql, c.kind, timestamp.sql)).join(', ')).iterate(params) as Iterable<Cell[]>,
-    csvLines: () => strings(csvLineSql(columns, timestamp.sql)),
+    rows: () => iterate(columns.map((c) => plainCellSql(c.sql, c.kind, timestamp.sql)).join(', ')) as Iterable<Cell[]>,
+    csvLines: (part?: StartedAtPart) => strings(csvLine, part),
     jsonObjects: () => strings(jsonObjectSql(columns, timestamp.sql)),
+    csvStatement: (part) => statement(csvLine, part),
   };
 }
 

@@ -1,5 +1,5 @@
 import { zoneOffsetMs } from '../time/zoned-calendar';
-import { ISO_TIME_FUNCTION } from './sql-names';
+import { ISO_TIME_FUNCTION } from './iso-time-function';
 
 /** A stretch of time over which the zone's offset does not change. */
 export interface OffsetSpan {

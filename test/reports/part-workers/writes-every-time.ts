@@ -1,0 +1,3 @@
+import { startWritingPartWorker } from './writing-part-worker';
+
+await startWritingPartWorker(Number.POSITIVE_INFINITY);
