@@ -13,9 +13,11 @@ import { insertConversation, insertLedgerRows, randomRows, type SeedRow } from '
 import { csvCell } from '../../src/main/core/reports/csv-format';
 import { REQUEST_FIELDS, type CellKind } from '../../src/main/core/reports/report-fields';
 import { formatUsd, nanodollars } from '../../src/shared/money';
+import { usePartWorkerBundle } from './part-worker-bundle';
 import { COLUMNS_BEFORE_ISSUE_15, referenceRequestCsv } from './reference/csv-writer-before-issue-17';
 
 const tempDir = useTempDir();
+const partWorker = usePartWorkerBundle();
 const stores: Store[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.close();
@@ -132,5 +134,16 @@ describe('the per-request CSV is byte for byte what the writer before issue 17 w
     const file = join(tempDir(), 'out.csv');
     await writeReportFile(db, { period, groupBy: 'request', format: 'csv' }, providerName, file);
     expectOldColumnsUnchanged(readFileSync(file, 'utf8'), referenceRequestCsv(db, period, providerName).text, store);
+  });
+
+  it('and so is the file the CLI writes on two threads', async () => {
+    const { db, store } = randomLedger(8);
+    const period = resolvePeriod({ kind: 'custom', from: '2025-12-01', to: '2026-11-30' }, NOW, 'America/St_Johns');
+    const file = join(tempDir(), 'out.csv');
+    const secondThread = { script: partWorker('report-part-worker'), file: store.file, minRows: 1 };
+    const rows = await writeReportFile(db, { period, groupBy: 'request', format: 'csv', bom: true }, providerName, file, { secondThread });
+    const expected = referenceRequestCsv(db, period, providerName, true);
+    expect(rows).toBe(expected.rows);
+    expectOldColumnsUnchanged(readFileSync(file, 'utf8'), expected.text, store);
   });
 });

@@ -1,8 +1,6 @@
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { spawnSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/main/core/db/open-database';
 import { BufferedFileWriter } from '../../src/main/core/reports/buffered-file-writer';
 import { writeCsvInTwoParts, type SecondThread } from '../../src/main/core/reports/csv-in-two-parts';
@@ -14,8 +12,8 @@ import type { PeriodRequest } from '../../src/shared/contract/spending-contract'
 import { seededRandom } from '../helpers/seeded-random';
 import { useTempDir } from '../helpers/temp-dir';
 import { insertConversation, insertLedgerRows, randomRows, type SeedRow } from './ledger-fixtures';
+import { usePartWorkerBundle } from './part-worker-bundle';
 
-const root = resolve(import.meta.dirname, '../..');
 const tempDir = useTempDir();
 const stores: Store[] = [];
 afterEach(() => {
@@ -27,32 +25,7 @@ const DAY_MS = 86_400_000;
 const AWKWARD = ['=SUM(A1)', '+1', '@x', 'a,b', 'q"uote', 'two\nlines', 'ünï ✓ 🌍', ''];
 const providerName = (id: string) => (id === 'openai' ? 'OpenAI, "the" provider' : id);
 
-/** The worker built as the CLI builds it, and two test workers around it that write to the ledger. */
-let bundle: string;
-const script = (name: string) => new URL(`${name}.mjs`, pathToFileURL(`${bundle}/`));
-beforeAll(() => {
-  mkdirSync(join(root, 'out'), { recursive: true });
-  // Inside the project, so the bundle finds better-sqlite3 in its node_modules as the CLI's does.
-  bundle = mkdtempSync(join(root, 'out', 'part-worker-check-'));
-  const entryPoints = {
-    'report-part-worker': 'src/main/core/reports/report-part-worker.ts',
-    'writes-once': 'test/reports/part-workers/writes-once.ts',
-    'writes-every-time': 'test/reports/part-workers/writes-every-time.ts',
-  };
-  const built = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import { build } from 'esbuild';
-       import { BUNDLE_OPTIONS } from ${JSON.stringify(pathToFileURL(join(root, 'scripts', 'build-cli.mjs')).href)};
-       await build({ ...BUNDLE_OPTIONS, entryPoints: ${JSON.stringify(entryPoints)}, outdir: ${JSON.stringify(bundle)} });`,
-    ],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`esbuild exited with ${built.status}:\n${built.stderr}`);
-}, 60_000);
-afterAll(() => rmSync(bundle, { recursive: true, force: true }));
+const script = usePartWorkerBundle();
 
 /** Awkward titles, statuses and prices, 3,000 rows in one millisecond (a split can fall inside them), running rows. */
 function randomLedger(seed: number): { store: Store; db: ReportDb } {
@@ -69,7 +42,7 @@ function randomLedger(seed: number): { store: Store; db: ReportDb } {
   return { store, db: readOnlyView(store.sqlite) };
 }
 
-function thread(store: Store, name = 'report-part-worker'): SecondThread {
+function thread(store: Store, name: Parameters<typeof script>[0] = 'report-part-worker'): SecondThread {
   return { script: script(name), file: store.file, minRows: 1 };
 }
 
