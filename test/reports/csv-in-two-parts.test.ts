@@ -153,6 +153,31 @@ describe('a per-request CSV written by two threads', () => {
     expect(lines(expected.text, 'written-late-')).toHaveLength(10);
   });
 
+  it('stops when its signal is aborted mid-way, with the signal\'s reason, and leaves no file', async () => {
+    const { db, store } = randomLedger(11);
+    const period = resolvePeriod({ kind: 'all' }, NOW, 'UTC');
+    const dir = tempDir();
+    const interrupt = new AbortController();
+    const reason = new Error('Ctrl-C');
+    const exporting = writeReportFile(db, { period, groupBy: 'request', format: 'csv' }, providerName, join(dir, 'report.csv'), {
+      secondThread: thread(store),
+      signal: interrupt.signal,
+    });
+    // The worker takes tens of milliseconds to start: the abort comes while the export waits for it.
+    setImmediate(() => interrupt.abort(reason));
+    await expect(exporting).rejects.toBe(reason);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes nothing when its signal was aborted before it started, on one thread too', async () => {
+    const { db } = randomLedger(12);
+    const period = resolvePeriod({ kind: 'all' }, NOW, 'UTC');
+    const dir = tempDir();
+    const reason = new Error('Ctrl-C');
+    await expect(writeReportFile(db, { period, groupBy: 'request', format: 'csv' }, providerName, join(dir, 'report.csv'), { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('fails with the worker\'s reason and leaves neither the file nor a temporary one', async () => {
     const { db } = randomLedger(10);
     const period = resolvePeriod({ kind: 'all' }, NOW, 'UTC');

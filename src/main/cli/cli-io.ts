@@ -27,4 +27,5 @@ export interface CliCommand {
 /** A usage mistake: exit code 2 and the message, as POSIX tools do. */
 export class CliUsageError extends Error {}
 
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** interrupted: stopped by Ctrl-C (SIGINT), 128 + 2 as shells report it. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;

@@ -20,8 +20,6 @@ import { withCore } from '../with-core';
 
 /** Over a hard cap: distinct from other failures so scripts can tell "refused" from "broken". */
 export const EXIT_BUDGET_REFUSED = 3;
-/** The user pressed Ctrl-C: the partial answer is kept and metered. */
-export const EXIT_INTERRUPTED = 130;
 
 const USAGE =
   'tallychat chat [--provider ID] --model MODEL [--base-url URL] [--api-key-env VAR] [--no-stream] ' +
@@ -201,7 +199,8 @@ async function sendAndReport(core: Core, io: CliIo, options: SendOptions): Promi
     const finished = await started.done;
     report(io, options.json, finished);
     if (finished.status === 'completed') return EXIT.ok;
-    return finished.status === 'cancelled' && finished.cancelReason === 'user' ? EXIT_INTERRUPTED : EXIT.failure;
+    // The user pressed Ctrl-C: the partial answer is kept and metered.
+    return finished.status === 'cancelled' && finished.cancelReason === 'user' ? EXIT.interrupted : EXIT.failure;
   } catch (error) {
     if (error instanceof BudgetRefusal) {
       if (options.json) io.stdout(`${JSON.stringify(failureJson(error.requestId, 'refused', error.message))}\n`);

@@ -43,14 +43,15 @@ export async function writeCsvInTwoParts(
   db: ReportDb,
   report: ReportRows,
   period: ResolvedPeriod,
-  options: { bom: boolean; thread: SecondThread; writer: BufferedFileWriter; sideFile: string },
+  options: { bom: boolean; thread: SecondThread; writer: BufferedFileWriter; sideFile: string; signal?: AbortSignal | undefined },
 ): Promise<number | undefined> {
   if (!report.csvStatement || !report.csvLines) return undefined;
   const split = splitPoint(db, period, options.thread.minRows ?? DEFAULT_MIN_ROWS);
   if (split === undefined) return undefined;
-  const worker = await startPartWorker(options.thread, report.csvStatement({ fromMs: split, toMs: null }), options.sideFile);
+  const { signal } = options;
+  const worker = await startPartWorker(options.thread, report.csvStatement({ fromMs: split, toMs: null }), options.sideFile, signal);
   try {
-    const read = await sameSnapshot(db, worker);
+    const read = await sameSnapshot(db, worker, signal);
     if (!read) return undefined;
     try {
       const theirs = worker.send({ kind: 'write' });
@@ -64,9 +65,10 @@ export async function writeCsvInTwoParts(
         writer.write(line);
         if (++rows % ROWS_PER_TURN !== 0) continue;
         await nextTurn();
+        signal?.throwIfAborted();
         if (theirFailure) throw theirFailure;
       }
-      const written = await theirs;
+      const written = await unlessAborted(theirs, signal);
       if (written.kind !== 'written') throw new Error(`The export's second thread answered ${written.kind} to write.`);
       writer.copyFrom(options.sideFile);
       return rows + written.rows;
@@ -94,10 +96,10 @@ function splitPoint(db: ReportDb, period: ResolvedPeriod, minRows: number): numb
   return middle.get({ ...params, half: Math.floor(rows / 2) })?.at;
 }
 
-async function sameSnapshot(db: ReportDb, worker: PartWorker): Promise<{ end(): void } | undefined> {
+async function sameSnapshot(db: ReportDb, worker: PartWorker, signal: AbortSignal | undefined): Promise<{ end(): void } | undefined> {
   for (let attempt = 0; attempt < SNAPSHOT_ATTEMPTS; attempt++) {
     const before = db.dataVersion();
-    await worker.send({ kind: 'begin' });
+    await unlessAborted(worker.send({ kind: 'begin' }), signal);
     const read = db.beginRead();
     if (read.dataVersion === before) return read;
     read.end();
@@ -111,7 +113,7 @@ interface PartWorker {
 }
 
 /** Starts the worker and waits until its statement is prepared. */
-async function startPartWorker(thread: SecondThread, statement: SqlStatement, output: string): Promise<PartWorker> {
+async function startPartWorker(thread: SecondThread, statement: SqlStatement, output: string, signal: AbortSignal | undefined): Promise<PartWorker> {
   const input: ReportPartInput = {
     file: thread.file,
     ...(thread.nativeBinding ? { nativeBinding: thread.nativeBinding } : {}),
@@ -140,7 +142,7 @@ async function startPartWorker(thread: SecondThread, statement: SqlStatement, ou
       if (failure) reject(failure);
       else waiting = { resolve, reject };
     });
-  const ready = await next().catch(async (error: unknown) => {
+  const ready = await unlessAborted(next(), signal).catch(async (error: unknown) => {
     await worker.terminate();
     throw error;
   });
@@ -158,4 +160,20 @@ async function startPartWorker(thread: SecondThread, statement: SqlStatement, ou
       await worker.terminate();
     },
   };
+}
+
+/** The promise's value, or the signal's reason as soon as it is aborted. */
+async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }

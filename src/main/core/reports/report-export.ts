@@ -33,15 +33,18 @@ export function writeReport(db: ReportDb, request: ReportRequest, providerName: 
  * `db` must be a connection of its own (openReadOnlyReportDb): the app's connection would be
  * busy, and refuse the chat's statements, until the walk ends. A host that ships the
  * report-part worker passes it as `secondThread`: a large per-request CSV is then written by two
- * threads (csv-in-two-parts.ts), byte for byte the same file.
+ * threads (csv-in-two-parts.ts), byte for byte the same file. An aborted `signal` (the CLI's
+ * Ctrl-C) stops it at its next turn with the signal's reason, leaving the target as it was.
  */
 export async function writeReportFile(
   db: ReportDb,
   request: ReportRequest,
   providerName: ProviderNames,
   path: string,
-  options: { secondThread?: SecondThread } = {},
+  options: { secondThread?: SecondThread; signal?: AbortSignal } = {},
 ): Promise<number> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   // A temporary file beside the target, renamed over it when complete: a failed export never
   // leaves a half-written file, and never truncates what was there before.
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -58,7 +61,7 @@ export async function writeReportFile(
       writer.write(chunk);
       if (writer.bytes - lastTurn < YIELD_EVERY_BYTES) return;
       lastTurn = writer.bytes;
-      return new Promise<void>((resolve) => setImmediate(resolve));
+      return new Promise<void>((resolve, reject) => setImmediate(() => (signal?.aborted ? reject(signal.reason) : resolve())));
     },
   };
   try {
@@ -66,11 +69,12 @@ export async function writeReportFile(
     const bom = request.bom ?? false;
     const inTwoParts =
       options.secondThread && request.format === 'csv'
-        ? await writeCsvInTwoParts(db, report, request.period, { bom, thread: options.secondThread, writer, sideFile: `${temporary}.part` })
+        ? await writeCsvInTwoParts(db, report, request.period, { bom, thread: options.secondThread, writer, sideFile: `${temporary}.part`, signal })
         : undefined;
     const rows = inTwoParts ?? (await writeReportRows(report, request.format, sink, bom ? { bom } : {}));
     writer.flush();
     close();
+    signal?.throwIfAborted();
     await rename(temporary, path);
     return rows;
   } catch (error) {
