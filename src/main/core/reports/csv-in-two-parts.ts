@@ -22,7 +22,10 @@ export interface SecondThread {
 const DEFAULT_MIN_ROWS = 50_000;
 /** Attempts at two snapshots of the same ledger before writing in one part instead. */
 const SNAPSHOT_ATTEMPTS = 5;
-/** The worker's strings die young: a small young generation keeps its memory down, at no cost in time. */
+/**
+ * A bound on the worker's young generation, as bin/tallychat.mjs keeps the main thread's: V8 grows
+ * it over a long walk and keeps it. The worker's strings die young, so a small one costs no time.
+ */
 const WORKER_YOUNG_GENERATION_MB = 4;
 /** Rows between turns of the event loop, so the host answers meanwhile (about 5 MB of CSV). */
 const ROWS_PER_TURN = 20_000;
