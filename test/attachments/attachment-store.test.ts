@@ -1,24 +1,22 @@
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AttachmentStore, ORPHAN_GRACE_MS, type NewAttachment } from '../../src/main/core/attachments/attachment-store';
 import { ConversationStore } from '../../src/main/core/conversations/conversation-store';
-import { openStore, type Store } from '../../src/main/core/db/open-database';
+import { openStore } from '../../src/main/core/db/open-database';
 import { AppError } from '../../src/shared/contract/ipc-result';
 import { useTempDir } from '../helpers/temp-dir';
 import { pngBytes, utf8 } from './attachment-fixtures';
+import { useStoresClosedAfterEach } from '../helpers/stores-closed-after-each';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
+const closedAfterEach = useStoresClosedAfterEach();
 
 const NOW = Date.UTC(2026, 11, 2, 9, 0, 0);
 
 function open(dataDir = tempDir()) {
   const store = openStore({ file: join(dataDir, 'tallychat.sqlite') });
-  stores.push(store);
+  closedAfterEach(store);
   const conversations = new ConversationStore(store.sqlite);
   return { dataDir, sqlite: store.sqlite, conversations, attachments: new AttachmentStore(store.sqlite, dataDir) };
 }
@@ -152,7 +150,7 @@ describe('AttachmentStore.sweepOrphans at start-up', () => {
     first.attachments.writeFiles('c1', [image('a2')]);
     // The crash: no transaction ran; a half-written temporary file lies beside it too.
     writeFileSync(join(folderOf(first.dataDir, 'c1'), '.a3.txt.999.tmp'), 'half');
-    stores.splice(0).forEach((store) => store.close());
+    first.sqlite.close();
 
     const restarted = open(first.dataDir);
     // Just written: as far as this host knows, another one may be about to commit it.

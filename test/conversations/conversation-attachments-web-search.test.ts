@@ -1,24 +1,22 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AttachmentStore, type NewAttachment } from '../../src/main/core/attachments/attachment-store';
 import { ConversationStore } from '../../src/main/core/conversations/conversation-store';
 import { messageViews, toConversationView } from '../../src/main/core/conversations/conversation-views';
-import { openStore, type Store } from '../../src/main/core/db/open-database';
+import { openStore } from '../../src/main/core/db/open-database';
 import { pngBytes, utf8 } from '../attachments/attachment-fixtures';
 import { useTempDir } from '../helpers/temp-dir';
+import { useStoresClosedAfterEach } from '../helpers/stores-closed-after-each';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
+const closedAfterEach = useStoresClosedAfterEach();
 
 const NOW = Date.UTC(2026, 11, 2, 9, 0, 0);
 
 function open() {
   const dataDir = tempDir();
   const store = openStore({ file: join(dataDir, 'tallychat.sqlite') });
-  stores.push(store);
+  closedAfterEach(store);
   return { sqlite: store.sqlite, conversations: new ConversationStore(store.sqlite), attachments: new AttachmentStore(store.sqlite, dataDir) };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findMigrationsFolder, openStore, type Store } from '../../src/main/core/db/open-database';
 import { ConversationStore } from '../../src/main/core/conversations/conversation-store';
 import { messageViews } from '../../src/main/core/conversations/conversation-views';
@@ -13,12 +13,10 @@ import { pricePerMTok } from '../../src/shared/money';
 import { migrationsUpTo } from '../helpers/migrations-up-to';
 import { useTempDir } from '../helpers/temp-dir';
 import { insertConversation, insertLedgerRows, randomRows, type SeedRow } from '../reports/ledger-fixtures';
+import { useStoresClosedAfterEach } from '../helpers/stores-closed-after-each';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const closedAfterEach = useStoresClosedAfterEach();
 
 const journal = JSON.parse(readFileSync(join(findMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
 const indexOf = (suffix: string) => journal.entries.findIndex((entry) => entry.tag.endsWith(suffix));
@@ -35,7 +33,7 @@ function before(index: number): { old: Store; upgrade: () => Store } {
     upgrade: () => {
       old.close();
       const store = openStore({ file });
-      stores.push(store);
+      closedAfterEach(store);
       expect(store.schemaVersion).toBe(journal.entries.length);
       return store;
     },

@@ -1,24 +1,22 @@
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BudgetStore } from '../../src/main/core/budgets/budget-store';
-import { openStore, type Store } from '../../src/main/core/db/open-database';
+import { openStore } from '../../src/main/core/db/open-database';
 import { RequestLedger } from '../../src/main/core/ledger/request-ledger';
 import { sumSpend } from '../../src/main/core/ledger/ledger-sums';
 import { monthRangeOf } from '../../src/main/core/time/zoned-calendar';
 import { nanodollars } from '../../src/shared/money';
 import { seededRandom } from '../helpers/seeded-random';
 import { useTempDir } from '../helpers/temp-dir';
+import { useStoresClosedAfterEach } from '../helpers/stores-closed-after-each';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const closedAfterEach = useStoresClosedAfterEach();
 
 function open(file = join(tempDir(), 'ledger.sqlite')) {
   const store = openStore({ file });
-  stores.push(store);
+  closedAfterEach(store);
   return { store, ledger: new RequestLedger(store.sqlite, () => 'UTC'), budgets: new BudgetStore(store.sqlite) };
 }
 
@@ -131,7 +129,7 @@ describe('the ledger', () => {
   it('counts spending in the month the request started, in the user\'s time zone', () => {
     const file = join(tempDir(), 'tz.sqlite');
     const store = openStore({ file });
-    stores.push(store);
+    closedAfterEach(store);
     const ledger = new RequestLedger(store.sqlite, () => 'America/New_York');
     // 2026-01-31 23:30 in New York is 2026-02-01 04:30 UTC.
     const lateJanuary = Date.parse('2026-02-01T04:30:00Z');

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/main/core/db/open-database';
 import { sumSpend, type SpendFilter } from '../../src/main/core/ledger/ledger-sums';
 import { RequestLedger } from '../../src/main/core/ledger/request-ledger';
@@ -8,12 +8,10 @@ import { nanodollars } from '../../src/shared/money';
 import { seededRandom } from '../helpers/seeded-random';
 import { useTempDir } from '../helpers/temp-dir';
 import { insertLedgerRows, randomRows } from '../reports/ledger-fixtures';
+import { useStoresClosedAfterEach } from '../helpers/stores-closed-after-each';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const closedAfterEach = useStoresClosedAfterEach();
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'America/Santiago', 'Pacific/Pago_Pago'];
 const FROM = Date.UTC(2026, 0, 1);
@@ -41,7 +39,7 @@ describe('the month’s spend read from the rollup and the ledger equals the led
     const rollupZone = pick(ZONES);
     let settingZone = rollupZone;
     const store = openStore({ file: join(tempDir(), 'ledger.sqlite') });
-    stores.push(store);
+    closedAfterEach(store);
     const ledger = new RequestLedger(store.sqlite, () => settingZone);
     // Rows at random instants, and rows exactly on and next to local midnights of every zone.
     insertLedgerRows(store.sqlite, randomRows(seed, 3000, FROM, TO));
@@ -86,7 +84,7 @@ describe('the month’s spend read from the rollup and the ledger equals the led
 
   it('reads a month of a million-row-shaped rollup, not the ledger: the plan touches usage_daily_rollup', () => {
     const store = openStore({ file: join(tempDir(), 'ledger.sqlite') });
-    stores.push(store);
+    closedAfterEach(store);
     insertLedgerRows(store.sqlite, randomRows(1, 500, FROM, TO));
     new RequestLedger(store.sqlite, () => 'Europe/Berlin').rebuildRollup();
     // Once the rows are in the rollup, ledger rows inside whole days no longer count: proof the rollup is read.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/main/core/db/open-database';
 import { RequestLedger } from '../../src/main/core/ledger/request-ledger';
 import { readOnlyView } from '../../src/main/core/reports/report-db';
@@ -15,13 +15,11 @@ import { REQUEST_FIELDS, type CellKind } from '../../src/main/core/reports/repor
 import { formatUsd, nanodollars } from '../../src/shared/money';
 import { usePartWorkerBundle } from './part-worker-bundle';
 import { COLUMNS_BEFORE_ISSUE_15, referenceRequestCsv } from './reference/csv-writer-before-issue-17';
+import { useStoresClosedAfterEach } from '../helpers/stores-closed-after-each';
 
 const tempDir = useTempDir();
 const partWorker = usePartWorkerBundle();
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const closedAfterEach = useStoresClosedAfterEach();
 
 const NOW = Date.UTC(2026, 10, 20, 11, 0, 0);
 const DAY_MS = 86_400_000;
@@ -36,7 +34,7 @@ function randomLedger(seed: number) {
   const random = seededRandom(seed);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const store = openStore({ file: join(tempDir(), 'ledger.sqlite') });
-  stores.push(store);
+  closedAfterEach(store);
   const conversations = Array.from({ length: 40 }, (_, i) => `c${i}`);
   conversations.slice(0, 30).forEach((id) => insertConversation(store.sqlite, id, `${pick(AWKWARD)} ${id} ${pick(AWKWARD)}`));
   const rows: SeedRow[] = [...randomRows(seed, 6000, NOW - 400 * DAY_MS, NOW + DAY_MS, conversations)];

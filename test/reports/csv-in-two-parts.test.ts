@@ -1,6 +1,6 @@
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/main/core/db/open-database';
 import { BufferedFileWriter } from '../../src/main/core/reports/buffered-file-writer';
 import { writeCsvInTwoParts, type SecondThread } from '../../src/main/core/reports/csv-in-two-parts';
@@ -13,12 +13,10 @@ import { seededRandom } from '../helpers/seeded-random';
 import { useTempDir } from '../helpers/temp-dir';
 import { insertConversation, insertLedgerRows, randomRows, type SeedRow } from './ledger-fixtures';
 import { usePartWorkerBundle } from './part-worker-bundle';
+import { useStoresClosedAfterEach } from '../helpers/stores-closed-after-each';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const closedAfterEach = useStoresClosedAfterEach();
 
 const NOW = Date.UTC(2026, 10, 20, 11, 0, 0);
 const DAY_MS = 86_400_000;
@@ -31,7 +29,7 @@ const script = usePartWorkerBundle();
 function randomLedger(seed: number): { store: Store; db: ReportDb } {
   const random = seededRandom(seed);
   const store = openStore({ file: join(tempDir(), 'ledger.sqlite') });
-  stores.push(store);
+  closedAfterEach(store);
   const conversations = Array.from({ length: 30 }, (_, i) => `c${i}`);
   conversations.slice(0, 25).forEach((id) => insertConversation(store.sqlite, id, `${AWKWARD[Math.floor(random() * AWKWARD.length)]} ${id}`));
   const rows: SeedRow[] = [...randomRows(seed, 5000, NOW - 400 * DAY_MS, NOW + DAY_MS, conversations)];

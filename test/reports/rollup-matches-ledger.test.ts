@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Budget } from '../../src/main/core/budgets/budget-store';
 import { capStatus } from '../../src/main/core/budgets/cap-status';
-import { openStore, type Store } from '../../src/main/core/db/open-database';
+import { openStore } from '../../src/main/core/db/open-database';
 import { sumSpend } from '../../src/main/core/ledger/ledger-sums';
 import type { FinalStatus } from '../../src/main/core/ledger/ledger-types';
 import { RequestLedger } from '../../src/main/core/ledger/request-ledger';
@@ -16,12 +16,10 @@ import { nanodollars, pricePerMTok } from '../../src/shared/money';
 import { seededRandom } from '../helpers/seeded-random';
 import { useTempDir } from '../helpers/temp-dir';
 import { MODELS, PROVIDERS } from './ledger-fixtures';
+import { useStoresClosedAfterEach } from '../helpers/stores-closed-after-each';
 
 const tempDir = useTempDir();
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const closedAfterEach = useStoresClosedAfterEach();
 
 /**
  * Requests through the ledger's own open/finalize/refuse (which keep the rollup in the same
@@ -104,7 +102,7 @@ describe.each(['Europe/Berlin', 'America/New_York'])('the daily rollup equals th
 
   function seeded() {
     const store = openStore({ file: join(tempDir(), 'ledger.sqlite') });
-    stores.push(store);
+    closedAfterEach(store);
     const ledger = new RequestLedger(store.sqlite, () => timeZone);
     randomWorkload(ledger, timeZone, 7, 1500);
     return { store, ledger, db: readOnlyView(store.sqlite) };
