@@ -16,8 +16,8 @@ export interface PixelSize {
   height: number;
 }
 
-/** A file the user picked, pasted or dropped, held by the core until the message is sent or it is removed. */
-export interface StagedAttachmentView {
+/** What the window shows of any attached file, staged or sent. */
+interface AttachedFileView {
   id: string;
   name: string;
   kind: AttachmentKind;
@@ -25,18 +25,16 @@ export interface StagedAttachmentView {
   bytes: number;
   /** Images only. */
   size: PixelSize | null;
+}
+
+/** A file the user picked, pasted or dropped, held by the core until the message is sent or it is removed. */
+export interface StagedAttachmentView extends AttachedFileView {
   /** PDFs only. */
   pages: number | null;
 }
 
 /** A file as it was sent with a message, shown in the thread. */
-export interface AttachmentView {
-  id: string;
-  name: string;
-  kind: AttachmentKind;
-  mime: string;
-  bytes: number;
-  size: PixelSize | null;
+export interface AttachmentView extends AttachedFileView {
   /** The user's image before it was downscaled for the vendor; null when it was sent as it was. */
   original: { size: PixelSize; bytes: number } | null;
 }
