@@ -96,9 +96,8 @@ export class ChatService {
   private async prepare(input: SendInput, forSend: boolean) {
     const { deps } = this;
     const provider = forSend ? await deps.resolveProvider(input.providerId) : deps.describeProvider(input.providerId);
-    if (input.conversationId !== undefined && !deps.conversations.exists(input.conversationId)) {
-      throw new AppError('not_found', `No conversation ${input.conversationId}.`);
-    }
+    const existing = input.conversationId === undefined ? undefined : deps.conversations.settingsOf(input.conversationId);
+    if (input.conversationId !== undefined && !existing) throw new AppError('not_found', `No conversation ${input.conversationId}.`);
     const isNew = input.conversationId === undefined;
     const conversationId = input.conversationId ?? deps.newId();
     let stored = isNew ? [] : deps.conversations.messages(conversationId);
@@ -107,8 +106,8 @@ export class ChatService {
       if (from < 0) throw new AppError('not_found', `No message ${input.replaceFromMessageId} in this conversation.`);
       stored = stored.slice(0, from);
     }
-    const systemPrompt = input.systemPrompt ?? (isNew ? null : deps.conversations.systemPromptOf(conversationId)) ?? deps.defaultSystemPrompt();
-    const webSearchOn = input.webSearch ?? (isNew ? false : (deps.conversations.get(conversationId)?.webSearch ?? false));
+    const systemPrompt = input.systemPrompt ?? existing?.systemPrompt ?? deps.defaultSystemPrompt();
+    const webSearchOn = input.webSearch ?? existing?.webSearch ?? false;
     const { plan: webSearch, blocked: searchBlocked } = planWebSearch(
       webSearchOn,
       { kind: provider.kind, name: provider.name, baseUrl: provider.endpoint.baseUrl },

@@ -82,10 +82,15 @@ export class ConversationStore {
       .run(input.id, input.title, input.providerId ?? null, input.model ?? null, input.systemPrompt ?? null, input.webSearch ? 1 : 0, now, now);
   }
 
-  /** Null: the Settings default applies again. */
-  systemPromptOf(id: string): string | null | undefined {
-    const row = this.sqlite.prepare<[string], { systemPrompt: string | null }>('SELECT system_prompt AS systemPrompt FROM conversations WHERE id = ?').get(id);
-    return row?.systemPrompt;
+  /**
+   * What a request reads of its conversation: one row, without the summary's sums over its
+   * requests. A null system prompt: the Settings default applies.
+   */
+  settingsOf(id: string): { systemPrompt: string | null; webSearch: boolean } | undefined {
+    const row = this.sqlite
+      .prepare<[string], { systemPrompt: string | null; webSearch: 0 | 1 }>('SELECT system_prompt AS systemPrompt, web_search AS webSearch FROM conversations WHERE id = ?')
+      .get(id);
+    return row && { systemPrompt: row.systemPrompt, webSearch: row.webSearch === 1 };
   }
 
   setSystemPrompt(id: string, systemPrompt: string | null, now: number): boolean {
