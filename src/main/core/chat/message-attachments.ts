@@ -109,11 +109,11 @@ export class MessageAttachments {
         const wired: WireAttachment[] = [];
         for (const file of files) {
           const source = this.fromStored(file);
-          const { sent, error } = await this.sendable(vendor, target.model, source, takes);
-          unreadable ??= error;
-          tokens += this.tokensOf(vendor, target.model, file.name, source.facts);
-          facts.push(factsFor(file.name, sent.mime, sent.byteLength, sent.size ? { kind: 'image', size: sent.size } : source.facts));
-          if (forSend) wired.push(toWire(file.name, sent.mime, source.facts, () => Buffer.from(sent.data())));
+          const fitted = await this.fit(vendor, target.model, source, takes);
+          unreadable ??= fitted.error;
+          tokens += fitted.tokens;
+          facts.push(fitted.facts);
+          if (forSend) wired.push(toWire(file.name, fitted.sent.mime, source.facts, () => Buffer.from(fitted.sent.data())));
         }
         wire.set(messageId, wired);
       }
@@ -123,18 +123,17 @@ export class MessageAttachments {
     const newWire: WireAttachment[] = [];
     const newFiles = [...carried.map((file) => this.fromStored(file)), ...stagedIds.map((id) => fromStaged(this.staging.get(id)))];
     for (const file of newFiles) {
-      const made = await this.sendable(vendor, target.model, file, takes);
-      const sent = made.sent;
-      unreadable ??= made.error;
-      const fileTokens = this.tokensOf(vendor, target.model, file.name, file.facts);
-      tokens += fileTokens;
-      facts.push(factsFor(file.name, sent.mime, sent.byteLength, sent.size ? { kind: 'image', size: sent.size } : file.facts));
+      const fitted = await this.fit(vendor, target.model, file, takes);
+      const { sent } = fitted;
+      unreadable ??= fitted.error;
+      tokens += fitted.tokens;
+      facts.push(fitted.facts);
       const estimate: AttachmentEstimateView = {
         id: file.key,
-        tokens: fileTokens,
+        tokens: fitted.tokens,
         downscaledTo: sent.downscaled ? sent.size : null,
         sentAs: sent.mime === file.mime ? null : sent.mime,
-        refusal: made.error ?? checkAttachments(target.name, target.kind, target.model, [facts.at(-1)!]),
+        refusal: fitted.error ?? checkAttachments(target.name, target.kind, target.model, [fitted.facts]),
       };
       const prepared: PreparedAttachment = { ...(file.stagedId ? { stagedId: file.stagedId } : {}), estimate };
       if (forSend) {
@@ -160,6 +159,18 @@ export class MessageAttachments {
   /** The file is sent (its bytes now live with the message) or removed: its downscaled copies go. */
   forget(fileKey: string): void {
     for (const key of this.downscaled.keys()) if (key.startsWith(`${fileKey}\u0000`)) this.downscaled.delete(key);
+  }
+
+  /** One file of the request fitted to the model: as it is sent, its tokens, and what the vendor's limits check. */
+  private async fit(
+    vendor: ImageRuleVendor,
+    model: string,
+    file: NewFile,
+    takes: readonly string[],
+  ): Promise<{ sent: SentFile; error: string | null; tokens: number; facts: AttachmentFacts }> {
+    const { sent, error } = await this.sendable(vendor, model, file, takes);
+    const checked = factsFor(file.name, sent.mime, sent.byteLength, sent.size ? { kind: 'image', size: sent.size } : file.facts);
+    return { sent, error, tokens: this.tokensOf(vendor, model, file.name, file.facts), facts: checked };
   }
 
   private tokensOf(vendor: ImageRuleVendor, model: string, name: string, facts: Facts): number {
