@@ -78,15 +78,10 @@ export function openRouterAnnotations(answer: Answer): object {
   };
 }
 
-/** xAI's Responses usage: reasoning inside output_tokens, its charge in ticks, its server-side tools' billed calls. */
-export function xaiResponsesUsage(usage: FakeUsage): object {
+/** What xAI adds to the Responses usage: its charge in ticks and its server-side tools' billed calls. */
+export function xaiResponsesUsageExtras(usage: FakeUsage): object {
   const searches = usage.searches ?? 0;
   return {
-    input_tokens: usage.input,
-    input_tokens_details: { cached_tokens: usage.cachedInput ?? 0 },
-    output_tokens: usage.output,
-    output_tokens_details: { reasoning_tokens: usage.reasoning ?? 0 },
-    total_tokens: usage.input + usage.output,
     num_sources_used: 0,
     num_server_side_tools_used: searches,
     ...(usage.costTicks !== undefined ? { cost_in_usd_ticks: usage.costTicks } : {}),

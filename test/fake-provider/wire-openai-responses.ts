@@ -1,7 +1,7 @@
 import type { Answer } from './answer';
 import type { FakeUsage } from './scenario';
 import { deltasOf } from './seeded-split';
-import { xaiResponsesExtras, xaiResponsesUsage } from './wire-openai-flavors';
+import { xaiResponsesExtras, xaiResponsesUsageExtras } from './wire-openai-flavors';
 
 const CREATED = 1_735_689_600;
 const RESPONSE_ID = 'resp_fake';
@@ -149,13 +149,14 @@ function messageItem(answer: Answer): object {
   };
 }
 
+/** Reasoning inside output_tokens (xAI's too), and xAI's own fields after OpenAI's. */
 function usageOf(answer: Answer, usage: FakeUsage): object {
-  if (answer.flavor === 'xai') return xaiResponsesUsage(usage);
   return {
     input_tokens: usage.input,
     input_tokens_details: { cached_tokens: usage.cachedInput ?? 0 },
     output_tokens: usage.output,
     output_tokens_details: { reasoning_tokens: usage.reasoning ?? 0 },
     total_tokens: usage.input + usage.output,
+    ...(answer.flavor === 'xai' ? xaiResponsesUsageExtras(usage) : {}),
   };
 }
